@@ -1,0 +1,38 @@
+# Every target creates .venv on first use; a second run installs nothing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: prove test paper bench coq mutation clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+prove: $(STAMP)
+	$(BIN)/metricproofs prove
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py
+
+paper: $(STAMP)
+	$(BIN)/metricproofs paper
+
+coq:
+	$(MAKE) -C proofs/coq
+
+mutation: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'mutmut>=3'
+	$(BIN)/mutmut run
+
+clean:
+	rm -rf $(VENV) .pytest_cache build dist
