@@ -1,0 +1,506 @@
+"""Instantiate the symbolic definitions: exact numbers, or SMT-LIB terms.
+
+Summary
+    The expressions of :mod:`metricproofs.definitions` have a symbolic number of labels
+    ``k`` and symbolic sums. This module compiles such an expression once into Python
+    closures and runs them against a *backend* with ``k`` (and other sizes) bound to
+    numbers. Two backends share the one walker, so they cannot drift apart:
+
+    - :class:`ExactBackend`: exact rational arithmetic with :class:`fractions.Fraction`
+      (``nan`` for an undefined 0/0); the tests' reading of the definitions;
+    - :class:`SmtBackend`: well-sorted SMT-LIB2 text for z3 and cvc5, recording every
+      division with the path condition under which it is evaluated, so a prover can
+      check that no denominator can vanish (SMT division by zero is unspecified).
+
+Only the node types the definitions use are accepted; anything else raises
+:class:`UnsupportedExpression` rather than being guessed at.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Callable, Mapping, Sequence
+
+import sympy
+from sympy.logic.boolalg import BooleanFalse, BooleanTrue
+
+from metricproofs.definitions import ForAll
+
+__all__ = ["UnsupportedExpression", "compile_expr", "evaluate", "ExactBackend", "SmtBackend", "Term", "VarSpec"]
+
+Env = dict
+
+
+class UnsupportedExpression(TypeError):
+    """The expression uses a construct the evaluators do not interpret."""
+
+
+# --- the walker ------------------------------------------------------------------------
+
+Compiled = Callable[[Any, Env], Any]  # (backend, env) -> backend value
+
+
+def _compile_int(expr: sympy.Basic) -> Callable[[Env], int]:
+    """Compile an index expression (limits, subscripts) to a function of the environment."""
+    if isinstance(expr, sympy.Integer):
+        value = int(expr)
+        return lambda env: value
+    if isinstance(expr, sympy.Symbol):
+        def lookup(env: Env, s: sympy.Symbol = expr) -> int:
+            try:
+                value = env[s]
+            except KeyError:
+                raise UnsupportedExpression(f"index {s} is not bound to a number") from None
+            if isinstance(value, Fraction):
+                if value.denominator != 1:
+                    raise UnsupportedExpression(f"index {s} is bound to a non-integer {value}")
+                return int(value)
+            return int(value)
+        return lookup
+    if isinstance(expr, sympy.Add):
+        parts = [_compile_int(arg) for arg in expr.args]
+        return lambda env: sum(part(env) for part in parts)
+    if isinstance(expr, sympy.Mul):
+        parts = [_compile_int(arg) for arg in expr.args]
+        return lambda env: math.prod(part(env) for part in parts)
+    raise UnsupportedExpression(f"cannot use {expr!r} as an index")
+
+
+def compile_expr(expr: sympy.Basic) -> Compiled:
+    """Compile a definitions expression into a closure ``(backend, env) -> value``."""
+    if isinstance(expr, (BooleanTrue, BooleanFalse)):
+        truth = bool(expr)
+        return lambda be, env: be.boolean(truth)
+    if expr is sympy.nan:
+        return lambda be, env: be.nan()
+    if isinstance(expr, sympy.Rational):  # Integer is a Rational
+        value = Fraction(int(expr.p), int(expr.q))
+        return lambda be, env: be.number(value)
+    if isinstance(expr, sympy.Symbol):
+        def symbol(be: Any, env: Env, s: sympy.Symbol = expr) -> Any:
+            if s in env:
+                return be.bound(env[s])
+            return be.scalar(s.name)
+        return symbol
+    if isinstance(expr, sympy.Indexed):
+        base = str(expr.base.label)
+        index_fns = [_compile_int(ix) for ix in expr.indices]
+        return lambda be, env: be.indexed(base, tuple(f(env) for f in index_fns), env)
+    if isinstance(expr, sympy.Add):
+        parts = [compile_expr(arg) for arg in expr.args]
+        return lambda be, env: be.add([part(be, env) for part in parts])
+    if isinstance(expr, sympy.Mul):
+        num, den = [], []
+        for factor in expr.args:
+            if isinstance(factor, sympy.Pow) and factor.exp.is_Integer and int(factor.exp) < 0:
+                den.append(compile_expr(factor.base ** (-factor.exp)))
+            else:
+                num.append(compile_expr(factor))
+        if not den:
+            return lambda be, env: be.mul([part(be, env) for part in num])
+        return lambda be, env: be.divide(be.mul([p(be, env) for p in num]), be.mul([d(be, env) for d in den]))
+    if isinstance(expr, sympy.Pow):
+        if not expr.exp.is_Integer:
+            raise UnsupportedExpression(f"only integer powers are supported, got {expr}")
+        exponent = int(expr.exp)
+        base_fn = compile_expr(expr.base)
+        if exponent >= 0:
+            return lambda be, env: be.power(base_fn(be, env), exponent)
+        return lambda be, env: be.divide(be.number(Fraction(1)), be.power(base_fn(be, env), -exponent))
+    if isinstance(expr, sympy.Sum):
+        return _compile_sum(expr)
+    if isinstance(expr, ForAll):
+        body = compile_expr(expr.condition)
+        var, lo, hi = expr.limits
+        lo_fn, hi_fn = _compile_int(lo), _compile_int(hi)
+
+        def forall(be: Any, env: Env) -> Any:
+            saved = env.get(var, _MISSING)
+            values = []
+            for j in range(lo_fn(env), hi_fn(env) + 1):
+                env[var] = j
+                values.append(body(be, env))
+            _restore(env, var, saved)
+            return be.logic("and", values)
+        return forall
+    if isinstance(expr, sympy.Piecewise):
+        branches = [(compile_expr(cond), compile_expr(value)) for value, cond in expr.args]
+        return lambda be, env: be.piecewise(branches, env)
+    if isinstance(expr, sympy.KroneckerDelta):
+        x, y = (compile_expr(arg) for arg in expr.args)
+        return lambda be, env: be.piecewise(
+            [(lambda b2, e2: b2.compare("=", x(b2, e2), y(b2, e2)), lambda b2, e2: b2.number(Fraction(1))),
+             (lambda b2, e2: b2.boolean(True), lambda b2, e2: b2.number(Fraction(0)))], env)
+    if isinstance(expr, sympy.core.relational.Relational):
+        op = {sympy.Eq: "=", sympy.Ne: "!=", sympy.Lt: "<", sympy.Le: "<=", sympy.Gt: ">", sympy.Ge: ">="}.get(type(expr))
+        if op is None:
+            raise UnsupportedExpression(f"unsupported relation {expr}")
+        lhs, rhs = compile_expr(expr.lhs), compile_expr(expr.rhs)
+        return lambda be, env: be.compare(op, lhs(be, env), rhs(be, env))
+    if isinstance(expr, (sympy.And, sympy.Or)):
+        op = "and" if isinstance(expr, sympy.And) else "or"
+        parts = [compile_expr(arg) for arg in expr.args]
+        return lambda be, env: be.logic(op, [part(be, env) for part in parts])
+    if isinstance(expr, sympy.Not):
+        inner = compile_expr(expr.args[0])
+        return lambda be, env: be.logic("not", [inner(be, env)])
+    if isinstance(expr, sympy.Implies):
+        lhs, rhs = (compile_expr(arg) for arg in expr.args)
+        return lambda be, env: be.logic("=>", [lhs(be, env), rhs(be, env)])
+    if isinstance(expr, sympy.Equivalent):
+        parts = [compile_expr(arg) for arg in expr.args]
+        return lambda be, env: be.logic("iff", [part(be, env) for part in parts])
+    raise UnsupportedExpression(f"the evaluators do not interpret {type(expr).__name__}: {expr}")
+
+
+_MISSING = object()
+
+
+def _restore(env: Env, var: sympy.Symbol, saved: Any) -> None:
+    if saved is _MISSING:
+        env.pop(var, None)
+    else:
+        env[var] = saved
+
+
+def _compile_sum(expr: sympy.Sum) -> Compiled:
+    body = compile_expr(expr.function)
+    limits = [(var, _compile_int(lo), _compile_int(hi)) for var, lo, hi in expr.limits]
+
+    def run(be: Any, env: Env, depth: int = 0) -> list:
+        var, lo_fn, hi_fn = limits[depth]
+        saved = env.get(var, _MISSING)
+        terms: list = []
+        for j in range(lo_fn(env), hi_fn(env) + 1):
+            env[var] = j
+            if depth + 1 == len(limits):
+                terms.append(body(be, env))
+            else:
+                terms.extend(run(be, env, depth + 1))
+        _restore(env, var, saved)
+        return terms
+
+    return lambda be, env: be.add(run(be, env))
+
+
+# --- exact backend ----------------------------------------------------------------------
+
+
+class ExactBackend:
+    """Exact rational arithmetic; ``nan`` stands for an undefined 0/0 value.
+
+    Arrays are looked up in the environment by base name: ``env["C"][a][b]``.
+    """
+
+    def number(self, value: Fraction) -> Fraction:
+        return value
+
+    def bound(self, value: Any) -> Any:
+        return _exact(value)
+
+    def nan(self) -> float:
+        return math.nan
+
+    def boolean(self, value: bool) -> bool:
+        return value
+
+    def scalar(self, name: str) -> Any:
+        raise UnsupportedExpression(f"no value given for {name!r}")
+
+    def indexed(self, base: str, index: tuple[int, ...], env: Env) -> Any:
+        try:
+            value = env[base]
+            for j in index:
+                value = value[j]
+        except (KeyError, IndexError):
+            raise UnsupportedExpression(f"no value given for {base}{list(index)}") from None
+        return _exact(value)
+
+    def add(self, terms: list) -> Any:
+        return sum(terms, Fraction(0))
+
+    def mul(self, factors: list) -> Any:
+        return math.prod(factors, start=Fraction(1))
+
+    def power(self, base: Any, exponent: int) -> Any:
+        return base ** exponent
+
+    def divide(self, num: Any, den: Any) -> Any:
+        if isinstance(den, float) and math.isnan(den):
+            return math.nan
+        if den == 0:
+            raise ZeroDivisionError("a definition divided by zero outside its zero_division guard")
+        return num / den
+
+    def compare(self, op: str, x: Any, y: Any) -> bool:
+        return {"=": x == y, "!=": x != y, "<": x < y, "<=": x <= y, ">": x > y, ">=": x >= y}[op]
+
+    def logic(self, op: str, args: list) -> bool:
+        if op == "and":
+            return all(args)
+        if op == "or":
+            return any(args)
+        if op == "not":
+            return not args[0]
+        if op == "=>":
+            return (not args[0]) or args[1]
+        if op == "iff":
+            return all(arg == args[0] for arg in args)
+        raise UnsupportedExpression(op)
+
+    def piecewise(self, branches: Sequence[tuple[Compiled, Compiled]], env: Env) -> Any:
+        for cond, value in branches:
+            if cond(self, env):
+                return value(self, env)
+        return math.nan
+
+
+def _exact(value: Any) -> Any:
+    if isinstance(value, (Fraction, bool)):
+        return value
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float):
+        return math.nan if math.isnan(value) else Fraction(value)
+    if hasattr(value, "item"):  # numpy scalar
+        return _exact(value.item())
+    return value
+
+
+def evaluate(expr: sympy.Basic, **bindings: Any) -> Any:
+    """Evaluate ``expr`` exactly; bindings are symbols by name (``k=3``) and arrays (``C=[[..]]``).
+
+    Returns a Fraction, a bool, or ``nan`` for an undefined 0/0.
+    """
+    env: Env = {}
+    for name, value in bindings.items():
+        if isinstance(value, (list, tuple)) or hasattr(value, "shape"):
+            env[name] = value.tolist() if hasattr(value, "tolist") else value
+        else:
+            env[_symbol_for(expr, name)] = value
+    return compile_expr(expr)(ExactBackend(), env)
+
+
+def _symbol_for(expr: sympy.Basic, name: str) -> sympy.Symbol:
+    for sym in expr.free_symbols | _bound_symbols(expr):
+        if isinstance(sym, sympy.Symbol) and sym.name == name:
+            return sym
+    return sympy.Symbol(name)
+
+
+def _bound_symbols(expr: sympy.Basic) -> set:
+    found = set()
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, sympy.Symbol):
+            found.add(node)
+    return found
+
+
+# --- SMT-LIB backend ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """An SMT-LIB term with its sort: ``Int``, ``Real`` or ``Bool``."""
+
+    text: str
+    sort: str
+
+
+@dataclass(frozen=True)
+class VarSpec:
+    """How the variables of one array (or one scalar) are declared.
+
+    ``sort`` is Int or Real; ``lower``/``upper`` are optional inclusive bounds given as
+    SMT-LIB numerals; ``strict_lower`` makes the lower bound strict (e.g. beta > 0).
+    """
+
+    sort: str = "Int"
+    lower: str | None = "0"
+    upper: str | None = None
+    strict_lower: bool = False
+
+
+def _numeral(value: Fraction, sort: str) -> str:
+    if sort == "Int":
+        assert value.denominator == 1
+        text = str(abs(value.numerator))
+    else:
+        text = f"{abs(value.numerator)}.0" if value.denominator == 1 else f"(/ {abs(value.numerator)}.0 {value.denominator}.0)"
+    return f"(- {text})" if value < 0 else text
+
+
+@dataclass
+class SmtBackend:
+    """Builds well-sorted SMT-LIB2 terms and remembers declarations and division guards.
+
+    ``specs`` maps an array base name or scalar name to its :class:`VarSpec`; a name that
+    is not listed is an error (no variable is declared by accident).
+    """
+
+    specs: Mapping[str, VarSpec]
+    declared: dict[str, VarSpec] = field(default_factory=dict)
+    guards: list[str] = field(default_factory=list)
+    shared: dict[str, str] = field(default_factory=dict)  # term text -> defined name
+    definitions: list[str] = field(default_factory=list)  # define-fun lines, in order
+    _path: list[str] = field(default_factory=list)
+
+    #: Terms longer than this are named once with define-fun and referred to by name,
+    #: so a sum that several metrics share is written (and parsed) only once.
+    share_above: int = 120
+
+    def _share(self, term: Term) -> Term:
+        if len(term.text) <= self.share_above or term.sort == "Bool":
+            return term
+        name = self.shared.get(term.text)
+        if name is None:
+            name = f"_t{len(self.shared)}"
+            self.shared[term.text] = name
+            self.definitions.append(f"(define-fun {name} () {term.sort} {term.text})")
+        return Term(name, term.sort)
+
+    # leaves
+    def number(self, value: Fraction) -> Term:
+        sort = "Int" if value.denominator == 1 else "Real"
+        return Term(_numeral(value, sort), sort)
+
+    def bound(self, value: Any) -> Term:
+        if isinstance(value, Term):
+            return value
+        return self.number(Fraction(value))
+
+    def nan(self) -> Term:
+        # An undefined value may only sit on a branch the hypotheses exclude: record the
+        # guard "this path is never taken" and stand for the value by a fresh variable.
+        self.guards.append(self._under_path("false"))
+        name = f"undefined_{len(self.declared)}"
+        self.declared[name] = VarSpec(sort="Real", lower=None)
+        return Term(name, "Real")
+
+    def boolean(self, value: bool) -> Term:
+        return Term("true" if value else "false", "Bool")
+
+    def _declare(self, name: str, spec_key: str) -> VarSpec:
+        spec = self.specs.get(spec_key)
+        if spec is None:
+            raise UnsupportedExpression(f"no domain given for {spec_key!r}")
+        self.declared.setdefault(name, spec)
+        return spec
+
+    def scalar(self, name: str) -> Term:
+        spec = self._declare(name, name)
+        return Term(name, spec.sort)
+
+    def indexed(self, base: str, index: tuple[int, ...], env: Env) -> Term:
+        name = base + "".join(f"_{j}" for j in index)
+        spec = self.specs.get(base)
+        if spec is None:
+            raise UnsupportedExpression(f"no domain given for {base!r}")
+        self.declared.setdefault(name, spec)
+        return Term(name, spec.sort)
+
+    # arithmetic
+    @staticmethod
+    def _unify(terms: Sequence[Term]) -> tuple[list[str], str]:
+        if any(t.sort == "Bool" for t in terms):
+            raise UnsupportedExpression("arithmetic on a Boolean term")
+        if all(t.sort == "Int" for t in terms):
+            return [t.text for t in terms], "Int"
+        return [t.text if t.sort == "Real" else f"(to_real {t.text})" for t in terms], "Real"
+
+    def add(self, terms: list[Term]) -> Term:
+        terms = [t for t in terms if t.text not in ("0", "0.0")]
+        if not terms:
+            return Term("0", "Int")
+        if len(terms) == 1:
+            return terms[0]
+        texts, sort = self._unify(terms)
+        return self._share(Term(f"(+ {' '.join(texts)})", sort))
+
+    def mul(self, factors: list[Term]) -> Term:
+        factors = [f for f in factors if f.text not in ("1", "1.0")]
+        if not factors:
+            return Term("1", "Int")
+        if len(factors) == 1:
+            return factors[0]
+        texts, sort = self._unify(factors)
+        return self._share(Term(f"(* {' '.join(texts)})", sort))
+
+    def power(self, base: Term, exponent: int) -> Term:
+        if exponent == 0:
+            return Term("1", "Int")
+        return self.mul([base] * exponent)
+
+    def divide(self, num: Term, den: Term) -> Term:
+        num_text = f"(to_real {num.text})" if num.sort == "Int" else num.text
+        den_text = f"(to_real {den.text})" if den.sort == "Int" else den.text
+        nonzero = f"(not (= {den_text} 0.0))"
+        self.guards.append(self._under_path(nonzero))
+        return self._share(Term(f"(/ {num_text} {den_text})", "Real"))
+
+    def _under_path(self, condition: str) -> str:
+        if not self._path:
+            return condition
+        premise = self._path[0] if len(self._path) == 1 else f"(and {' '.join(self._path)})"
+        return f"(=> {premise} {condition})"
+
+    # logic
+    def compare(self, op: str, x: Term, y: Term) -> Term:
+        (xt, yt), _ = self._unify([x, y])
+        if op == "!=":
+            return Term(f"(not (= {xt} {yt}))", "Bool")
+        return Term(f"({op} {xt} {yt})", "Bool")
+
+    def logic(self, op: str, args: list[Term]) -> Term:
+        texts = [a.text for a in args]
+        if op == "not":
+            return Term(f"(not {texts[0]})", "Bool")
+        if op in ("and", "or"):
+            if not texts:
+                return self.boolean(op == "and")
+            if len(texts) == 1:
+                return args[0]
+            return Term(f"({op} {' '.join(texts)})", "Bool")
+        if op == "=>":
+            return Term(f"(=> {texts[0]} {texts[1]})", "Bool")
+        if op == "iff":
+            return Term(f"(= {' '.join(texts)})", "Bool")
+        raise UnsupportedExpression(op)
+
+    def piecewise(self, branches: Sequence[tuple[Compiled, Compiled]], env: Env) -> Term:
+        conds: list[Term] = []
+        values: list[Term] = []
+        for cond_fn, value_fn in branches:
+            cond = cond_fn(self, env)
+            taken = [f"(not {c.text})" for c in conds] + ([] if cond.text == "true" else [cond.text])
+            self._path.extend(taken)
+            values.append(value_fn(self, env))
+            del self._path[len(self._path) - len(taken):]
+            conds.append(cond)
+            if cond.text == "true":
+                break
+        else:
+            raise UnsupportedExpression("a piecewise expression without a final 'otherwise' branch")
+        sorts = {v.sort for v in values}
+        if sorts == {"Bool"}:
+            texts, sort = [v.text for v in values], "Bool"
+        else:
+            texts, sort = self._unify(values)
+        result = texts[-1]
+        for cond, text in zip(reversed(conds[:-1]), reversed(texts[:-1])):
+            result = f"(ite {cond.text} {text} {result})"
+        return self._share(Term(result, sort))
+
+    def declarations(self) -> list[str]:
+        """``declare-const`` lines and the domain constraints of every variable used."""
+        lines = []
+        for name, spec in self.declared.items():
+            lines.append(f"(declare-const {name} {spec.sort})")
+            if spec.lower is not None:
+                op = ">" if spec.strict_lower else ">="
+                lines.append(f"(assert ({op} {name} {spec.lower}))")
+            if spec.upper is not None:
+                lines.append(f"(assert (<= {name} {spec.upper}))")
+        return lines
