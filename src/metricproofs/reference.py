@@ -1,0 +1,865 @@
+"""A numpy reference implementation of classification metrics, with scikit-learn's semantics.
+
+Summary
+-------
+The functions here have scikit-learn's names, signatures and results (checked against
+scikit-learn 1.9.1 to 1e-12): single-label input with any hashable labels (ints,
+non-contiguous or large ids, floats with integral values, strings, bools) and multi-label
+0/1 indicator matrices. They run in O(n + k^2) time with bounded extra memory and never
+import scikit-learn.
+
+Main definitions
+----------------
+Every metric is computed from per-label sufficient statistics (DESIGN section 2):
+``TP_l``, ``pred_l = TP_l + FP_l`` and ``true_l = TP_l + FN_l`` (the support). Counting is a
+chunked ``np.bincount`` over ``t * k + p`` (chunks of 2^20 samples, so no temporary is as
+large as the input); one division happens at the end, and the 0/0 policy
+(``zero_division``) lives in one small function, :func:`_divide`.
+
+Main statements (used as fast paths, cross-checked by the tests)
+----------------------------------------------------------------
+- ``fp-fn-balance`` / ``micro-f1-equals-accuracy``: for single-label data and a label set
+  containing every label that occurs, ``sum TP = correct`` and ``sum pred = sum true = N``,
+  so micro P, R and F_beta are computed from one equality count, without any bincount.
+- ``micro-jaccard-from-accuracy``: micro Jaccard = correct / (2 N - correct) there.
+
+Where this module deliberately differs from scikit-learn (always by raising, never by
+returning another number): negative sample weights; a Python list mixing strings and
+numbers (scikit-learn silently turns ``1`` into ``'1'``); ``labels=`` whose type (string vs
+number) differs from the data; duplicate ``labels=`` in :func:`confusion_matrix`; adjusted
+balanced accuracy with a single class (scikit-learn returns -inf or nan); all-zero weights
+in :func:`accuracy_score` (scikit-learn raises ZeroDivisionError, here ValueError).
+
+References
+----------
+scikit-learn's ``sklearn.metrics`` documentation (semantics of ``average``,
+``zero_division``, ``labels`` and ``pos_label``).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import warnings
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+
+__all__ = [
+    "UndefinedMetricWarning",
+    "accuracy_score",
+    "balanced_accuracy_score",
+    "confusion_matrix",
+    "f1_score",
+    "fbeta_score",
+    "jaccard_score",
+    "multilabel_confusion_matrix",
+    "per_label_counts",
+    "precision_recall_fscore_support",
+    "precision_score",
+    "recall_score",
+]
+
+CHUNK = 1 << 20
+"""Samples per counting chunk: the largest temporary is CHUNK int64 values (8 MiB)."""
+
+_PAIR_CELLS = 1 << 18
+"""Largest k*k for which the joint (true, pred) bincount is used; beyond, three bincounts."""
+
+_DENSE_RANGE = 1 << 20
+"""Integer labels spanning at most this many values are counted without re-encoding."""
+
+_AVERAGES = (None, "micro", "macro", "weighted", "samples", "binary")
+_ZERO_DIVISION_OPTIONS = "'warn', 0, 1 or numpy.nan"
+
+
+class UndefinedMetricWarning(UserWarning):
+    """A metric was 0/0 and replaced by its ``zero_division`` value (as in scikit-learn)."""
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _check_zero_division(zero_division: Any) -> float | str:
+    """Return ``'warn'`` or the float that replaces 0/0; reject anything else."""
+    if isinstance(zero_division, str):
+        if zero_division == "warn":
+            return "warn"
+    elif isinstance(zero_division, numbers.Real):
+        value = float(zero_division)
+        if math.isnan(value) or value in (0.0, 1.0):
+            return value
+    raise ValueError(f"zero_division must be one of {_ZERO_DIVISION_OPTIONS}; got {zero_division!r}")
+
+
+def _check_average(average: Any, allowed: Sequence[str | None] = _AVERAGES) -> None:
+    """Reject an ``average`` that is not one of ``allowed`` (listing the legal options)."""
+    if not (average is None or isinstance(average, str)) or average not in allowed:
+        raise ValueError(f"average must be one of {list(allowed)}; got {average!r}")
+
+
+def _check_beta(beta: Any) -> float:
+    """``beta`` must be a real number in [0, inf] (0 gives precision, inf gives recall)."""
+    if isinstance(beta, bool) or not isinstance(beta, numbers.Real) or not float(beta) >= 0:
+        raise ValueError(f"beta must be a number in [0, inf]; got {beta!r}")
+    return float(beta)
+
+
+def _check_weights(sample_weight: Any, n: int) -> np.ndarray | None:
+    """Validate sample weights: 1-D, length n, finite, non-negative, not all zero."""
+    if sample_weight is None:
+        return None
+    w = np.asarray(sample_weight)
+    if w.ndim != 1:
+        raise ValueError(f"sample_weight must be a 1-D array; got an array of shape {w.shape}")
+    if w.shape[0] != n:
+        raise ValueError(f"sample_weight has {w.shape[0]} entries but there are {n} samples")
+    if w.dtype.kind == "b":
+        w = w.view(np.uint8)
+    elif w.dtype.kind not in "iuf":
+        raise ValueError(f"sample_weight must be numeric; got dtype {w.dtype}")
+    if w.dtype.kind == "f":
+        if np.isnan(w).any():
+            raise ValueError("sample_weight contains NaN")
+        if np.isinf(w).any():
+            raise ValueError("sample_weight contains infinity")
+    if w.dtype.kind in "if" and (w < 0).any():
+        raise ValueError(f"sample_weight must be non-negative; got {w[w < 0][0]!r}")
+    if not w.any():
+        raise ValueError("sample_weight must contain at least one non-zero number")
+    return w
+
+
+# --------------------------------------------------------------------------- reading labels
+
+
+def _object_to_labels(arr: np.ndarray, name: str) -> np.ndarray:
+    """Turn an object array of Python values into a string or numeric array, or raise."""
+    values = arr.tolist()
+    if any(v is None for v in values):
+        raise ValueError(f"{name} contains None; every sample needs a label")
+    n_str = sum(isinstance(v, str) for v in values)
+    if n_str == len(values):
+        return np.asarray(values, dtype=str)
+    if n_str:
+        raise ValueError(f"{name} mixes strings and numbers as labels; use one label type")
+    if not all(isinstance(v, (numbers.Real, np.bool_)) for v in values):
+        bad = next(v for v in values if not isinstance(v, (numbers.Real, np.bool_)))
+        raise ValueError(f"{name} contains {bad!r}; labels must be strings or numbers")
+    return np.asarray(values)
+
+
+def _as_array(y: Any, name: str) -> np.ndarray:
+    """Convert ``y`` to a numpy array, refusing lists that mix strings and numbers."""
+    arr = np.asarray(y)
+    if arr.dtype.kind == "U" and not isinstance(y, np.ndarray) and arr.ndim == 1:
+        if not all(isinstance(v, str) for v in y):
+            raise ValueError(f"{name} mixes strings and numbers as labels; use one label type")
+    if arr.dtype.kind == "O":
+        if arr.ndim != 1:
+            raise ValueError(f"{name} has dtype object and {arr.ndim} dimensions; expected 1-D labels")
+        arr = _object_to_labels(arr, name)
+    return arr
+
+
+def _check_float_labels(arr: np.ndarray, name: str) -> None:
+    """Float labels must be finite and integral (scikit-learn rejects 'continuous' targets)."""
+    if np.isnan(arr).any():
+        raise ValueError(f"{name} contains NaN; every sample needs a label")
+    if np.isinf(arr).any():
+        raise ValueError(f"{name} contains infinity")
+    if (np.abs(arr) >= 2.0**53).any() or (arr != np.round(arr)).any():
+        raise ValueError(
+            f"{name} has non-integer float values (continuous targets); classification "
+            "metrics need discrete labels"
+        )
+
+
+def _check_label_vector(arr: np.ndarray, name: str) -> np.ndarray:
+    """Validate a 1-D label vector and return it (bool viewed as uint8, uint64 as int64)."""
+    kind = arr.dtype.kind
+    if kind == "S":
+        raise ValueError(f"{name} holds bytes; convert the labels to str or int")
+    if kind not in "biufU":
+        raise ValueError(f"{name} has unsupported dtype {arr.dtype}; labels must be strings or numbers")
+    if kind == "f":
+        _check_float_labels(arr, name)
+    if kind == "u" and arr.dtype.itemsize == 8:
+        if arr.size and arr.max() >= 2**63:
+            raise ValueError(f"{name} has labels >= 2**63, which are not supported")
+        arr = arr.astype(np.int64)
+    return arr
+
+
+def _is_indicator(arr: np.ndarray) -> bool:
+    """True when ``arr`` is a 2-D 0/1 matrix with at least two columns (multi-label)."""
+    if arr.ndim != 2 or arr.shape[1] < 2 or arr.dtype.kind not in "biuf":
+        return False
+    return bool(((arr == 0) | (arr == 1)).all())
+
+
+def _shape_labels(arr: np.ndarray, name: str) -> np.ndarray:
+    """Check dimensions: 1-D labels, a (n, 1) column (flattened) or a 0/1 indicator matrix."""
+    if arr.ndim == 0:
+        raise ValueError(f"{name} is a scalar; expected a 1-D array of labels or a 2-D 0/1 indicator matrix")
+    if arr.ndim == 2 and arr.shape[1] == 1:
+        arr = arr[:, 0]
+    if arr.ndim == 1 or _is_indicator(arr):
+        if arr.shape[0] == 0:
+            raise ValueError(f"{name} is empty; at least one sample is required")
+        return arr
+    if arr.ndim == 2 and arr.shape[1] == 0:
+        raise ValueError(f"{name} has 0 columns; an indicator matrix needs at least 2")
+    if arr.ndim == 2:
+        raise ValueError(
+            f"{name} is 2-D but not a 0/1 indicator matrix (multiclass-multioutput is not supported)"
+        )
+    raise ValueError(f"{name} has {arr.ndim} dimensions; expected 1-D labels or a 2-D indicator matrix")
+
+
+@dataclass(frozen=True)
+class _Single:
+    """Validated single-label data: two 1-D label vectors of one kind ('num' or 'str')."""
+
+    t: np.ndarray
+    p: np.ndarray
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Multi:
+    """Validated multi-label data: two boolean indicator matrices of the same shape."""
+
+    t: np.ndarray
+    p: np.ndarray
+
+
+def _read_targets(y_true: Any, y_pred: Any) -> _Single | _Multi:
+    """Validate ``y_true`` and ``y_pred`` together and classify them as single- or multi-label."""
+    t = _shape_labels(_as_array(y_true, "y_true"), "y_true")
+    p = _shape_labels(_as_array(y_pred, "y_pred"), "y_pred")
+    if t.shape[0] != p.shape[0]:
+        raise ValueError(f"y_true has {t.shape[0]} samples but y_pred has {p.shape[0]}")
+    if t.ndim != p.ndim:
+        kinds = ["multi-label indicator" if a.ndim == 2 else "single-label" for a in (t, p)]
+        raise ValueError(f"cannot mix {kinds[0]} y_true with {kinds[1]} y_pred")
+    if t.ndim == 2:
+        if t.shape[1] != p.shape[1]:
+            raise ValueError(f"y_true has {t.shape[1]} indicator columns but y_pred has {p.shape[1]}")
+        return _Multi(t.astype(bool), p.astype(bool))
+    t = _check_label_vector(t, "y_true")
+    p = _check_label_vector(p, "y_pred")
+    kinds = ["str" if a.dtype.kind == "U" else "num" for a in (t, p)]
+    if kinds[0] != kinds[1]:
+        raise ValueError(
+            f"mix of label types: y_true has {'strings' if kinds[0] == 'str' else 'numbers'}, "
+            f"y_pred has {'strings' if kinds[1] == 'str' else 'numbers'}"
+        )
+    return _Single(t, p, kinds[0])
+
+
+def _read(y_true: Any, y_pred: Any, sample_weight: Any) -> tuple[_Single | _Multi, np.ndarray | None]:
+    """Validate targets and weights together."""
+    data = _read_targets(y_true, y_pred)
+    return data, _check_weights(sample_weight, data.t.shape[0])
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+@dataclass(frozen=True)
+class _Encoded:
+    """Single-label data as integer codes ``value - lo`` in ``[0, size)``.
+
+    For integer labels spanning a small range the codes are the raw arrays shifted by
+    ``lo`` (no copy is made); otherwise ``t``/``p`` hold codes from ``np.unique`` and
+    ``values`` maps each code back to its label.
+    """
+
+    t: np.ndarray
+    p: np.ndarray
+    lo: int
+    size: int
+    values: np.ndarray
+
+
+def _encode(data: _Single) -> _Encoded:
+    """Encode labels; avoid sorting when they are integers in a small range."""
+    t, p = data.t, data.p
+    if data.kind == "num":
+        dtype = np.result_type(t.dtype, p.dtype)
+        ti, pi = (a.view(np.uint8) if a.dtype.kind == "b" else a for a in (t, p))
+        if dtype.kind == "f":
+            ti, pi = ti.astype(np.int64), pi.astype(np.int64)
+        lo = int(min(ti.min(), pi.min()))
+        hi = int(max(ti.max(), pi.max()))
+        if hi - lo < _DENSE_RANGE:
+            values = np.arange(lo, hi + 1).astype(dtype)
+            return _Encoded(ti, pi, lo, hi - lo + 1, values)
+        t, p = ti, pi
+    values, inverse = np.unique(np.concatenate([t, p]), return_inverse=True)
+    n = t.shape[0]
+    if data.kind == "num":
+        values = values.astype(np.result_type(data.t.dtype, data.p.dtype))
+    return _Encoded(inverse[:n], inverse[n:], 0, values.shape[0], values)
+
+
+def _chunks(n: int) -> Iterator[slice]:
+    """Consecutive slices of at most CHUNK samples covering ``range(n)``."""
+    for start in range(0, n, CHUNK):
+        yield slice(start, min(start + CHUNK, n))
+
+
+def _codes(a: np.ndarray, lo: int) -> np.ndarray:
+    """``a - lo`` as a fresh int64 array (one chunk)."""
+    out = a.astype(np.int64)
+    if lo:
+        out -= lo
+    return out
+
+
+def _bincount(x: np.ndarray, w: np.ndarray | None, size: int) -> np.ndarray:
+    """``np.bincount`` with optional weights and a fixed length."""
+    return np.bincount(x, weights=w, minlength=size)
+
+
+def _pair_table(enc: _Encoded, w: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """The full ``size x size`` confusion table (weighted) and unweighted occurrence counts.
+
+    One chunked bincount over ``t * size + p``: the counting core of the module.
+    """
+    size = enc.size
+    cells = size * size
+    table = np.zeros(cells, dtype=np.int64 if w is None else np.float64)
+    seen = table if w is None else np.zeros(cells, dtype=np.int64)
+    shift = enc.lo * (size + 1)
+    for s in _chunks(enc.t.shape[0]):
+        code = enc.t[s].astype(np.int64)
+        code *= size
+        code += enc.p[s]
+        if shift:
+            code -= shift
+        table += _bincount(code, None if w is None else w[s], cells)
+        if w is not None:
+            seen += _bincount(code, None, cells)
+    table = table.reshape(size, size)
+    seen = seen.reshape(size, size)
+    occurs = (seen.sum(axis=0) + seen.sum(axis=1)) > 0
+    return table, occurs
+
+
+@dataclass(frozen=True)
+class _Stats:
+    """Per-code sufficient statistics: TP, predicted and true totals, and occurrence."""
+
+    tp: np.ndarray
+    pred: np.ndarray
+    true: np.ndarray
+    occurs: np.ndarray
+
+
+def _stats_by_bincounts(enc: _Encoded, w: np.ndarray | None) -> _Stats:
+    """Per-code statistics by three bincounts (for label sets too large for a k*k table)."""
+    size = enc.size
+    dtype = np.int64 if w is None else np.float64
+    tp, pred, true = (np.zeros(size, dtype=dtype) for _ in range(3))
+    seen = np.zeros(size, dtype=np.int64)
+    for s in _chunks(enc.t.shape[0]):
+        tc, pc = _codes(enc.t[s], enc.lo), _codes(enc.p[s], enc.lo)
+        ws = None if w is None else w[s]
+        eq = tc == pc
+        true += _bincount(tc, ws, size)
+        pred += _bincount(pc, ws, size)
+        tp += _bincount(tc[eq], None if ws is None else ws[eq], size)
+        seen += _bincount(tc, None, size) + _bincount(pc, None, size)
+    return _Stats(tp, pred, true, seen > 0)
+
+
+def _single_stats(enc: _Encoded, w: np.ndarray | None) -> _Stats:
+    """Per-code TP, pred, true: one joint bincount when k*k is small, else three bincounts."""
+    if enc.size * enc.size <= _PAIR_CELLS:
+        table, occurs = _pair_table(enc, w)
+        return _Stats(np.diagonal(table).copy(), table.sum(axis=0), table.sum(axis=1), occurs)
+    return _stats_by_bincounts(enc, w)
+
+
+def _correct_weight(t: np.ndarray, p: np.ndarray, w: np.ndarray | None) -> float | int:
+    """Total weight of samples with ``t == p`` (chunked, one boolean temporary per chunk)."""
+    total: float | int = 0
+    for s in _chunks(t.shape[0]):
+        eq = t[s] == p[s]
+        total += int(np.count_nonzero(eq)) if w is None else float(w[s][eq].sum())
+    return total
+
+
+def _total_weight(n: int, w: np.ndarray | None) -> float | int:
+    """N: the number of samples, or the sum of their weights."""
+    return n if w is None else float(w.sum())
+
+
+# --------------------------------------------------------------------------- label selection
+
+
+def _labels_array(labels: Any) -> np.ndarray:
+    """``labels=`` as a 1-D array (an empty list is allowed here)."""
+    arr = np.asarray(labels)
+    if arr.ndim != 1:
+        raise ValueError(f"labels must be a 1-D list of labels; got {labels!r}")
+    if arr.dtype.kind == "O":
+        arr = _object_to_labels(arr, "labels") if arr.size else arr.astype(np.int64)
+    if arr.dtype.kind == "U" and not isinstance(labels, np.ndarray):
+        if not all(isinstance(v, str) for v in labels):
+            raise ValueError("labels mixes strings and numbers; use the label type of y_true")
+    return arr
+
+
+def _positions(enc: _Encoded, kind: str, labels: np.ndarray) -> np.ndarray:
+    """Code of each requested label, or -1 when the label cannot occur in the data."""
+    if labels.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    lab_kind = "str" if labels.dtype.kind == "U" else "num"
+    if lab_kind != kind:
+        raise ValueError(
+            f"labels= holds {'strings' if lab_kind == 'str' else 'numbers'} but y_true and "
+            f"y_pred hold {'strings' if kind == 'str' else 'numbers'}"
+        )
+    if kind == "num" and labels.dtype.kind not in "biuf":
+        raise ValueError(f"labels has unsupported dtype {labels.dtype}")
+    pos = np.searchsorted(enc.values, labels)
+    pos = np.minimum(pos, enc.size - 1)
+    return np.where(enc.values[pos] == labels, pos, -1)
+
+
+def _gather(x: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """``x[pos]`` with zero where ``pos`` is -1 (a requested label absent from the data)."""
+    if pos.size == 0:
+        return np.zeros(0, dtype=x.dtype)
+    return np.where(pos >= 0, x[np.maximum(pos, 0)], 0).astype(x.dtype)
+
+
+# --------------------------------------------------------------------------- per-label counts
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """Selected labels with their TP, predicted total and true total (the support)."""
+
+    labels: np.ndarray
+    tp: np.ndarray
+    pred: np.ndarray
+    true: np.ndarray
+
+
+def _single_counts(data: _Single, w: np.ndarray | None, labels: Any) -> _Counts:
+    """Per-label counts of single-label data for ``labels`` (default: every occurring label)."""
+    enc = _encode(data)
+    st = _single_stats(enc, w)
+    if labels is None:
+        pos = np.flatnonzero(st.occurs)
+        lab = enc.values[pos]
+    else:
+        lab = _labels_array(labels)
+        pos = _positions(enc, data.kind, lab)
+    return _Counts(lab, _gather(st.tp, pos), _gather(st.pred, pos), _gather(st.true, pos))
+
+
+def _column_indices(labels: Any, n_columns: int) -> np.ndarray:
+    """``labels=`` for indicator input: column indices in ``[0, n_columns)``."""
+    lab = _labels_array(labels)
+    if lab.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    if lab.dtype.kind not in "biuf" or (lab.dtype.kind == "f" and (lab != np.round(lab)).any()):
+        raise ValueError(f"labels for multi-label input must be column indices; got {labels!r}")
+    idx = lab.astype(np.int64)
+    if idx.max() >= n_columns or idx.min() < 0:
+        raise ValueError(
+            f"labels for multi-label input must be column indices in [0, {n_columns}); got {labels!r}"
+        )
+    return idx
+
+
+def _multi_counts(data: _Multi, w: np.ndarray | None, labels: Any) -> _Counts:
+    """Per-column counts of indicator data (columns ``labels``, default all)."""
+    n_columns = data.t.shape[1]
+    idx = np.arange(n_columns) if labels is None else _column_indices(labels, n_columns)
+    t, p = data.t[:, idx], data.p[:, idx]
+    if w is None:
+        return _Counts(idx, (t & p).sum(axis=0), p.sum(axis=0), t.sum(axis=0))
+    wf = w.astype(np.float64)
+    return _Counts(idx, wf @ (t & p), wf @ p, wf @ t)
+
+
+def per_label_counts(
+    y_true: Any, y_pred: Any, *, labels: Any = None, sample_weight: Any = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per-label ``(labels, TP, FP, FN, support)``, the sufficient statistics of every metric.
+
+    ``labels`` defaults to every label occurring in ``y_true`` or ``y_pred`` (sorted); given
+    labels keep their order and absent ones get zero counts. For indicator input the labels
+    are column indices. Counts are int64 without weights, float64 with weights. Samples whose
+    labels are outside ``labels`` still count as FP / FN of the selected labels, as in
+    scikit-learn's ``multilabel_confusion_matrix``.
+    """
+    data, w = _read(y_true, y_pred, sample_weight)
+    c = _multi_counts(data, w, labels) if isinstance(data, _Multi) else _single_counts(data, w, labels)
+    return c.labels, c.tp, c.pred - c.tp, c.true - c.tp, c.true
+
+
+# --------------------------------------------------------------------------- division and averaging
+
+
+def _divide(num: np.ndarray, den: np.ndarray, zero_division: float | str) -> tuple[np.ndarray, bool]:
+    """``num / den`` with 0/0 replaced by the ``zero_division`` value ('warn' acts as 0).
+
+    Returns the ratios and whether any denominator was zero.
+    """
+    num = np.asarray(num, dtype=np.float64)
+    den = np.asarray(den, dtype=np.float64)
+    zero = den == 0
+    out = num / np.where(zero, 1.0, den)
+    out[zero] = 0.0 if zero_division == "warn" else zero_division
+    return out, bool(zero.any())
+
+
+def _warn_undefined(metric: str, modifier: str, average: str | None, size: int) -> None:
+    """Emit scikit-learn's ill-defined-metric warning for ``metric``."""
+    axis0, axis1 = ("label", "sample") if average == "samples" else ("sample", "label")
+    where = "due to" if size == 1 else f"in {axis1}s with"
+    warnings.warn(
+        f"{metric} is ill-defined and being set to 0.0 {where} no {modifier} {axis0}s. "
+        "Use `zero_division` parameter to control this behavior.",
+        UndefinedMetricWarning,
+        stacklevel=4,
+    )
+
+
+def _ratio(num: np.ndarray, den: np.ndarray, zero_division: float | str, name: str, modifier: str,
+           average: str | None, warn: bool) -> np.ndarray:
+    """Divide, and warn (only under 'warn' and when asked) if some ratio was 0/0."""
+    out, undefined = _divide(num, den, zero_division)
+    if undefined and warn and zero_division == "warn":
+        _warn_undefined(name, modifier, average, out.shape[0])
+    return out
+
+
+def _nanaverage(values: np.ndarray, weights: np.ndarray | None) -> float:
+    """Mean of the non-NaN values, weighted if given (unweighted when the weights sum to 0)."""
+    keep = ~np.isnan(values)
+    if not keep.any():
+        return float("nan")
+    if weights is None or not np.asarray(weights, dtype=np.float64)[keep].sum():
+        return float(np.mean(values[keep]))
+    return float(np.average(values[keep], weights=np.asarray(weights, dtype=np.float64)[keep]))
+
+
+# --------------------------------------------------------------------------- set-wise statistics
+
+
+@dataclass(frozen=True)
+class _SetStats:
+    """Numerators/denominators ready for division, plus the weights of the final average."""
+
+    tp: np.ndarray
+    pred: np.ndarray
+    true: np.ndarray
+    average_weights: np.ndarray | None
+
+
+def _pos_label_labels(data: _Single | _Multi, w: np.ndarray | None, pos_label: Any) -> list[Any] | None:
+    """``average='binary'``: check the data is binary and return ``[pos_label]``.
+
+    None means ``pos_label`` does not occur (allowed when fewer than two labels occur): all
+    its counts are zero, whatever its type.
+    """
+    if isinstance(data, _Multi):
+        raise ValueError(
+            "Target is multilabel-indicator but average='binary'; choose one of "
+            "[None, 'micro', 'macro', 'weighted', 'samples']"
+        )
+    present = _single_counts(data, None, None).labels
+    if present.shape[0] > 2:
+        raise ValueError(
+            "Target is multiclass but average='binary'; choose one of [None, 'micro', 'macro', 'weighted']"
+        )
+    if pos_label not in present.tolist() and present.shape[0] >= 2:
+        raise ValueError(f"pos_label={pos_label!r} is not a valid label; it should be one of {present.tolist()}")
+    return [pos_label] if pos_label in present.tolist() else None
+
+
+def _is_cover(data: _Single, labels: Any) -> bool:
+    """True when ``labels`` lists every occurring label exactly once (or is None).
+
+    Then ``micro-superset-labels-equals-accuracy`` applies: absent extra labels add nothing.
+    """
+    if labels is None:
+        return True
+    lab = _labels_array(labels)
+    if lab.size == 0 or ("str" if lab.dtype.kind == "U" else "num") != data.kind:
+        return False
+    if np.unique(lab).shape[0] != lab.shape[0]:
+        return False
+    present = _single_counts(data, None, None).labels
+    return bool(np.isin(present, lab).all())
+
+
+def _samples_stats(data: _Single | _Multi, w: np.ndarray | None, labels: Any) -> _SetStats:
+    """``average='samples'``: per-sample weighted counts (multi-label only)."""
+    if not isinstance(data, _Multi):
+        raise ValueError("average='samples' is only available for multi-label (indicator) input")
+    idx = np.arange(data.t.shape[1]) if labels is None else _column_indices(labels, data.t.shape[1])
+    t, p = data.t[:, idx], data.p[:, idx]
+    counts = [(t & p).sum(axis=1), p.sum(axis=1), t.sum(axis=1)]
+    if w is not None:
+        counts = [c * w for c in counts]
+    return _SetStats(counts[0], counts[1], counts[2], w)
+
+
+def _set_stats(y_true: Any, y_pred: Any, labels: Any, pos_label: Any, average: str | None,
+               sample_weight: Any) -> _SetStats:
+    """The sufficient statistics for one ``average`` mode, with the micro fast path."""
+    data, w = _read(y_true, y_pred, sample_weight)
+    if average == "binary":
+        labels = _pos_label_labels(data, w, pos_label)
+        if labels is None:
+            zero = np.zeros(1, dtype=np.int64)
+            return _SetStats(zero, zero, zero, None)
+    elif pos_label not in (None, 1):
+        warnings.warn(
+            f"Note that pos_label (set to {pos_label!r}) is ignored when average != 'binary' "
+            f"(got {average!r}). You may use labels=[pos_label] to specify a single positive class.",
+            UserWarning,
+            stacklevel=3,
+        )
+    if average == "samples":
+        return _samples_stats(data, w, labels)
+    if average == "micro" and isinstance(data, _Single) and _is_cover(data, labels):
+        return _micro_from_accuracy(data, w)
+    counts = _multi_counts(data, w, labels) if isinstance(data, _Multi) else _single_counts(data, w, labels)
+    if average == "micro":
+        return _SetStats(*(np.atleast_1d(x.sum()) for x in (counts.tp, counts.pred, counts.true)), None)
+    return _SetStats(counts.tp, counts.pred, counts.true, counts.true if average == "weighted" else None)
+
+
+def _micro_from_accuracy(data: _Single, w: np.ndarray | None) -> _SetStats:
+    """Fast path (``fp-fn-balance``): sum TP = correct, sum pred = sum true = N."""
+    correct = _correct_weight(data.t, data.p, w)
+    total = _total_weight(data.t.shape[0], w)
+    return _SetStats(np.array([correct]), np.array([total]), np.array([total]), None)
+
+
+# --------------------------------------------------------------------------- public metrics
+
+
+def _fscore(st: _SetStats, beta: float, zero_division: float | str, average: str | None,
+            warn: bool, precision: np.ndarray, recall: np.ndarray) -> np.ndarray:
+    """F_beta = (1 + b^2) TP / (b^2 true + pred), with scikit-learn's limits at b = 0 and inf."""
+    if math.isinf(beta):
+        return recall
+    if beta == 0:
+        return precision
+    b2 = beta * beta
+    den = b2 * np.asarray(st.true, dtype=np.float64) + np.asarray(st.pred, dtype=np.float64)
+    return _ratio((1 + b2) * np.asarray(st.tp, dtype=np.float64), den, zero_division, "F-score",
+                  "true nor predicted", average, warn)
+
+
+def precision_recall_fscore_support(
+    y_true: Any,
+    y_pred: Any,
+    *,
+    beta: float = 1.0,
+    labels: Any = None,
+    pos_label: Any = 1,
+    average: str | None = None,
+    warn_for: Sequence[str] = ("precision", "recall", "f-score"),
+    sample_weight: Any = None,
+    zero_division: Any = "warn",
+) -> tuple[Any, Any, Any, Any]:
+    """Precision, recall, F_beta and support per label, or their ``average`` (support None)."""
+    zd = _check_zero_division(zero_division)
+    _check_average(average)
+    beta = _check_beta(beta)
+    st = _set_stats(y_true, y_pred, labels, pos_label, average, sample_weight)
+    precision = _ratio(st.tp, st.pred, zd, "Precision", "predicted", average, "precision" in warn_for)
+    recall = _ratio(st.tp, st.true, zd, "Recall", "true", average, "recall" in warn_for)
+    fscore = _fscore(st, beta, zd, average, "f-score" in warn_for, precision, recall)
+    if average is None:
+        return precision, recall, fscore, st.true
+    w = st.average_weights
+    return _nanaverage(precision, w), _nanaverage(recall, w), _nanaverage(fscore, w), None
+
+
+def fbeta_score(y_true: Any, y_pred: Any, *, beta: float, labels: Any = None, pos_label: Any = 1,
+                average: str | None = "binary", sample_weight: Any = None,
+                zero_division: Any = "warn") -> Any:
+    """F_beta score (weighted harmonic mean of precision and recall)."""
+    return precision_recall_fscore_support(
+        y_true, y_pred, beta=beta, labels=labels, pos_label=pos_label, average=average,
+        warn_for=("f-score",), sample_weight=sample_weight, zero_division=zero_division,
+    )[2]
+
+
+def f1_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
+             average: str | None = "binary", sample_weight: Any = None, zero_division: Any = "warn") -> Any:
+    """F1 score: F_beta with beta = 1."""
+    return fbeta_score(y_true, y_pred, beta=1.0, labels=labels, pos_label=pos_label, average=average,
+                       sample_weight=sample_weight, zero_division=zero_division)
+
+
+def precision_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
+                    average: str | None = "binary", sample_weight: Any = None,
+                    zero_division: Any = "warn") -> Any:
+    """Precision TP / (TP + FP)."""
+    return precision_recall_fscore_support(
+        y_true, y_pred, labels=labels, pos_label=pos_label, average=average,
+        warn_for=("precision",), sample_weight=sample_weight, zero_division=zero_division,
+    )[0]
+
+
+def recall_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
+                 average: str | None = "binary", sample_weight: Any = None,
+                 zero_division: Any = "warn") -> Any:
+    """Recall TP / (TP + FN)."""
+    return precision_recall_fscore_support(
+        y_true, y_pred, labels=labels, pos_label=pos_label, average=average,
+        warn_for=("recall",), sample_weight=sample_weight, zero_division=zero_division,
+    )[1]
+
+
+def jaccard_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
+                  average: str | None = "binary", sample_weight: Any = None,
+                  zero_division: Any = "warn") -> Any:
+    """Jaccard index TP / (TP + FP + FN); micro over all labels is acc / (2 - acc)."""
+    zd = _check_zero_division(zero_division)
+    _check_average(average)
+    st = _set_stats(y_true, y_pred, labels, pos_label, average, sample_weight)
+    tp = np.asarray(st.tp, dtype=np.float64)
+    den = np.asarray(st.pred, dtype=np.float64) + np.asarray(st.true, dtype=np.float64) - tp
+    score = _ratio(tp, den, zd, "Jaccard", "true or predicted", average, True)
+    if average is None:
+        return score
+    weights = st.average_weights
+    if average == "weighted" and not np.any(weights):
+        weights = None
+    if score.size == 0:
+        return float("nan")
+    return float(np.average(score, weights=weights))
+
+
+def accuracy_score(y_true: Any, y_pred: Any, *, normalize: bool = True, sample_weight: Any = None) -> float:
+    """Fraction (or, with ``normalize=False``, total weight) of exactly correct samples."""
+    if not isinstance(normalize, (bool, np.bool_)):
+        raise ValueError(f"normalize must be True or False; got {normalize!r}")
+    data, w = _read(y_true, y_pred, sample_weight)
+    if isinstance(data, _Multi):
+        correct_rows = (data.t == data.p).all(axis=1)
+        correct = int(correct_rows.sum()) if w is None else float(w[correct_rows].sum())
+    else:
+        correct = _correct_weight(data.t, data.p, w)
+    if not normalize:
+        return float(correct)
+    return float(correct / _total_weight(data.t.shape[0], w))
+
+
+def balanced_accuracy_score(y_true: Any, y_pred: Any, *, sample_weight: Any = None,
+                            adjusted: bool = False) -> float:
+    """Mean recall over the labels of ``y_true``; ``adjusted`` rescales chance to 0."""
+    if not isinstance(adjusted, (bool, np.bool_)):
+        raise ValueError(f"adjusted must be True or False; got {adjusted!r}")
+    data, w = _read(y_true, y_pred, sample_weight)
+    if isinstance(data, _Multi):
+        raise ValueError("balanced_accuracy_score does not support multi-label (indicator) input")
+    counts = _single_counts(data, w, None)
+    with_true = counts.true != 0
+    if not with_true.all():
+        warnings.warn("y_pred contains classes not in y_true", UserWarning, stacklevel=2)
+    score = float(np.mean(counts.tp[with_true] / counts.true[with_true]))
+    if adjusted:
+        n_classes = int(with_true.sum())
+        if n_classes < 2:
+            raise ValueError("adjusted balanced accuracy is undefined when y_true has a single class")
+        chance = 1 / n_classes
+        score = (score - chance) / (1 - chance)
+    return score
+
+
+def _selection(enc: _Encoded, data: _Single, labels: Any, occurs: np.ndarray) -> np.ndarray:
+    """Codes of the confusion matrix's rows/columns: occurring labels, or ``labels=``."""
+    if labels is None:
+        return np.flatnonzero(occurs)
+    lab = _labels_array(labels)
+    if lab.size == 0:
+        raise ValueError("'labels' should contain at least one label")
+    if np.unique(lab).shape[0] != lab.shape[0]:
+        raise ValueError(f"labels contains duplicates: {labels!r}")
+    return _positions(enc, data.kind, lab)
+
+
+def _matrix_for(enc: _Encoded, w: np.ndarray | None, pos: np.ndarray) -> tuple[np.ndarray, bool]:
+    """Confusion matrix restricted to codes ``pos`` (-1 rows are empty) and whether any
+    selected label occurs in ``y_true``. Samples with a label outside ``pos`` are dropped."""
+    m = pos.shape[0]
+    lut = np.full(enc.size, -1, dtype=np.int64)
+    lut[pos[pos >= 0]] = np.flatnonzero(pos >= 0)
+    cm = np.zeros(m * m, dtype=np.float64 if w is not None else np.int64)
+    true_hit = False
+    for s in _chunks(enc.t.shape[0]):
+        rt, rp = lut[_codes(enc.t[s], enc.lo)], lut[_codes(enc.p[s], enc.lo)]
+        true_hit = true_hit or bool((rt >= 0).any())
+        keep = (rt >= 0) & (rp >= 0)
+        ws = None if w is None else w[s][keep]
+        cm += _bincount(rt[keep] * m + rp[keep], ws, m * m)
+    return cm.reshape(m, m), true_hit
+
+
+def confusion_matrix(y_true: Any, y_pred: Any, *, labels: Any = None, sample_weight: Any = None,
+                     normalize: str | None = None) -> np.ndarray:
+    """``C[i, j]`` = weight of samples with true label ``labels[i]`` and predicted ``labels[j]``."""
+    if normalize not in (None, "true", "pred", "all"):
+        raise ValueError(f"normalize must be one of ['true', 'pred', 'all', None]; got {normalize!r}")
+    data, w = _read(y_true, y_pred, sample_weight)
+    if isinstance(data, _Multi):
+        raise ValueError("confusion_matrix does not support multi-label input; use multilabel_confusion_matrix")
+    enc = _encode(data)
+    occurs = _single_stats(enc, None).occurs if labels is None else None
+    pos = _selection(enc, data, labels, occurs)
+    cm, true_hit = _matrix_for(enc, w, pos)
+    if labels is not None and not true_hit:
+        raise ValueError("At least one label specified must be in y_true")
+    if w is not None and w.dtype.kind in "iu":
+        cm = cm.astype(np.int64)
+    if cm.shape == (1, 1):
+        warnings.warn("A single label was found in 'y_true' and 'y_pred'. For the confusion matrix "
+                      "to have the correct shape, use the 'labels' parameter to pass all known labels.",
+                      UserWarning, stacklevel=2)
+    return _normalize(cm, normalize)
+
+
+def _normalize(cm: np.ndarray, normalize: str | None) -> np.ndarray:
+    """Divide by row sums ('true'), column sums ('pred') or the total ('all'); 0/0 -> 0."""
+    if normalize is None:
+        return cm
+    axis = {"true": 1, "pred": 0, "all": None}[normalize]
+    with np.errstate(all="ignore"):
+        out = cm / cm.sum(axis=axis, keepdims=axis is not None)
+    return np.nan_to_num(out)
+
+
+def multilabel_confusion_matrix(y_true: Any, y_pred: Any, *, sample_weight: Any = None, labels: Any = None,
+                                samplewise: bool = False) -> np.ndarray:
+    """One 2x2 matrix ``[[TN, FP], [FN, TP]]`` per label (or per sample with ``samplewise``)."""
+    data, w = _read(y_true, y_pred, sample_weight)
+    if samplewise:
+        if not isinstance(data, _Multi):
+            raise ValueError("Samplewise metrics are not available outside of multilabel classification.")
+        st = _samples_stats(data, w, labels)
+        n_cols = data.t.shape[1] if labels is None else _column_indices(labels, data.t.shape[1]).shape[0]
+        total = n_cols if w is None else w * n_cols
+    else:
+        c = _multi_counts(data, w, labels) if isinstance(data, _Multi) else _single_counts(data, w, labels)
+        st = _SetStats(c.tp, c.pred, c.true, None)
+        total = _total_weight(data.t.shape[0], w)
+    fp, fn = st.pred - st.tp, st.true - st.tp
+    tn = total - st.tp - fp - fn
+    return np.stack([tn, fp, fn, st.tp], axis=-1).reshape(-1, 2, 2)
