@@ -12,7 +12,7 @@ Main definitions
 ----------------
 Every metric is computed from per-label sufficient statistics (DESIGN section 2):
 ``TP_l``, ``pred_l = TP_l + FP_l`` and ``true_l = TP_l + FN_l`` (the support). Counting is a
-chunked ``np.bincount`` over ``t * k + p`` (chunks of 2^20 samples, so no temporary is as
+chunked ``np.bincount`` over ``t * k + p`` (chunks of 2^18 samples, so no temporary is as
 large as the input); one division happens at the end, and the 0/0 policy
 (``zero_division``) lives in one small function, :func:`_divide`.
 
@@ -61,8 +61,8 @@ __all__ = [
     "recall_score",
 ]
 
-CHUNK = 1 << 20
-"""Samples per counting chunk: the largest temporary is CHUNK int64 values (8 MiB)."""
+CHUNK = 1 << 18
+"""Samples per counting chunk: the largest temporary is CHUNK int64 values (2 MiB; peak about 4 MiB)."""
 
 _PAIR_CELLS = 1 << 18
 """Largest k*k for which the joint (true, pred) bincount is used; beyond, three bincounts."""
@@ -81,16 +81,20 @@ class UndefinedMetricWarning(UserWarning):
 # --------------------------------------------------------------------------- validation
 
 
-def _check_zero_division(zero_division: Any) -> float | str:
-    """Return ``'warn'`` or the float that replaces 0/0; reject anything else."""
+def _check_zero_division(zero_division: Any, *, allow_nan: bool = True) -> float | str:
+    """Return ``'warn'`` or the float that replaces 0/0; reject anything else.
+
+    ``allow_nan=False`` for jaccard_score, which (as in scikit-learn) does not accept nan.
+    """
     if isinstance(zero_division, str):
         if zero_division == "warn":
             return "warn"
     elif isinstance(zero_division, numbers.Real):
         value = float(zero_division)
-        if math.isnan(value) or value in (0.0, 1.0):
+        if (allow_nan and math.isnan(value)) or value in (0.0, 1.0):
             return value
-    raise ValueError(f"zero_division must be one of {_ZERO_DIVISION_OPTIONS}; got {zero_division!r}")
+    options = _ZERO_DIVISION_OPTIONS if allow_nan else "'warn', 0 or 1"
+    raise ValueError(f"zero_division must be one of {options}; got {zero_division!r}")
 
 
 def _check_average(average: Any, allowed: Sequence[str | None] = _AVERAGES) -> None:
@@ -731,7 +735,7 @@ def jaccard_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: An
                   average: str | None = "binary", sample_weight: Any = None,
                   zero_division: Any = "warn") -> Any:
     """Jaccard index TP / (TP + FP + FN); micro over all labels is acc / (2 - acc)."""
-    zd = _check_zero_division(zero_division)
+    zd = _check_zero_division(zero_division, allow_nan=False)
     _check_average(average)
     st = _set_stats(y_true, y_pred, labels, pos_label, average, sample_weight)
     tp = np.asarray(st.tp, dtype=np.float64)
@@ -862,4 +866,8 @@ def multilabel_confusion_matrix(y_true: Any, y_pred: Any, *, sample_weight: Any 
         total = _total_weight(data.t.shape[0], w)
     fp, fn = st.pred - st.tp, st.true - st.tp
     tn = total - st.tp - fp - fn
-    return np.stack([tn, fp, fn, st.tp], axis=-1).reshape(-1, 2, 2)
+    mcm = np.stack([tn, fp, fn, st.tp], axis=-1).reshape(-1, 2, 2)
+    if isinstance(data, _Single) and w is None and _correct_weight(data.t, data.p, None) == 0:
+        # scikit-learn 1.9.1 returns floats when no sample at all is correct; match its dtype.
+        mcm = mcm.astype(np.float64)
+    return mcm
