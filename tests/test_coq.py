@@ -37,6 +37,8 @@ MAIN_THEOREMS = {
     "prediction_weighted_precision_equals_accuracy": "prediction-weighted-precision-equals-accuracy",
     "dataset_micro_equals_accuracy": "micro-f1-equals-accuracy",
     "wdataset_micro_equals_accuracy": "sample-weights-preserve-identity",
+    "dataset_micro_superset_labels": "micro-superset-labels-equals-accuracy",
+    "micro_metrics_symmetric": "micro-metrics-symmetric",
 }
 
 # Vernacular that would let a proof assume what it claims.

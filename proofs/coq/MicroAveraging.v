@@ -12,6 +12,10 @@
     - [prediction_weighted_precision_equals_accuracy]
                                              [prediction-weighted-precision-equals-accuracy]
     - [dataset_micro_equals_accuracy]        all of the above, read on samples
+    - [wdataset_micro_equals_accuracy]       [sample-weights-preserve-identity] (nat weights)
+    - [dataset_micro_superset_labels]        [micro-superset-labels-equals-accuracy]
+                                             (label sets [0 .. k'-1])
+    - [micro_metrics_symmetric]              [micro-metrics-symmetric]
 
     The number of classes [k] is universally quantified in every theorem. *)
 
@@ -501,6 +505,43 @@ Proof.
   split; [apply micro_f1_equals_accuracy | apply weighted_recall_equals_accuracy].
 Qed.
 
+(** Proof idea: a dataset whose labels are all below [k] has all its labels
+    below any [k' >= k] too, so the previous theorem applies to the label set
+    [0 .. k'-1]; labels that never occur add empty rows and columns. (This is
+    the superset claim for label sets of the form [0 .. k'-1].) *)
+Corollary dataset_micro_superset_labels
+  (* catalogue: micro-superset-labels-equals-accuracy (label sets 0..k'-1) *) :
+  forall k k' ds, single_label k ds -> (k <= k')%nat -> (length ds > 0)%nat ->
+  let acc := QN (correct ds) / QN (length ds) in
+  micro_precision k' (confusion ds) == acc /\ micro_recall k' (confusion ds) == acc.
+Proof.
+  intros k k' ds Hds Hk Hn acc.
+  assert (Hds' : single_label k' ds).
+  { eapply Forall_impl; [| exact Hds]. simpl. intros s [H1 H2]. lia. }
+  destruct (dataset_micro_equals_accuracy k' ds Hds' Hn) as (HP & HR & _).
+  split; assumption.
+Qed.
+
+(** Swapping true and predicted labels transposes the matrix. *)
+Definition transpose (C : matrix) : matrix := fun a b => C b a.
+
+(** Proof idea: micro P, R and F1 all equal [trace / N]; transposing keeps
+    the diagonal (so the trace) and, by exchanging the double sum, [N]. *)
+Theorem micro_metrics_symmetric (* catalogue: micro-metrics-symmetric *) :
+  forall k C,
+  micro_precision k (transpose C) = micro_precision k C /\
+  micro_recall k (transpose C) = micro_recall k C /\
+  micro_f1 k (transpose C) == micro_f1 k C.
+Proof.
+  intros k C.
+  assert (HPacc : micro_precision k (transpose C) = micro_precision k C).
+  { rewrite !micro_precision_equals_accuracy. unfold accuracy, trace, total, transpose.
+    rewrite (sum_to_swap k k (fun b a => C a b)). reflexivity. }
+  split; [exact HPacc |].
+  rewrite <- !micro_precision_equals_recall. split; [exact HPacc |].
+  unfold micro_f1. rewrite <- !micro_precision_equals_recall, HPacc. reflexivity.
+Qed.
+
 (** ** 7. The worked example of the seed note
 
     Labels A, B, C = 0, 1, 2; nine samples (true, pred). Five are correct,
@@ -528,3 +569,5 @@ Print Assumptions weighted_recall_equals_accuracy.
 Print Assumptions prediction_weighted_precision_equals_accuracy.
 Print Assumptions dataset_micro_equals_accuracy.
 Print Assumptions wdataset_micro_equals_accuracy.
+Print Assumptions dataset_micro_superset_labels.
+Print Assumptions micro_metrics_symmetric.
