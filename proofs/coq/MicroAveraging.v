@@ -261,6 +261,16 @@ Proof.
   eapply Forall_impl; [| exact H]. intros s Hs. exact Hs.
 Qed.
 
+(** Matrices with the same entries have the same counts. *)
+Lemma same_entries_same_counts : forall k (C C' : matrix),
+  (forall a b, C a b = C' a b) ->
+  sum_to k (FP k C) = sum_to k (FP k C') /\ sum_to k (FN k C) = sum_to k (FN k C') /\
+  trace k C = trace k C' /\ total k C = total k C'.
+Proof.
+  intros k C C' H. unfold FP, FN, trace, total.
+  repeat split; repeat (apply sum_to_ext; intros); rewrite ?H; reflexivity.
+Qed.
+
 (** Proof idea: as [wdataset_fp_fn_balance] with every weight 1: each sample
     adds 1 to exactly one cell, so [sum FP = sum FN = #errors] and
     [N = #samples], [trace = #correct]. *)
@@ -275,14 +285,9 @@ Proof.
   destruct (wdataset_fp_fn_balance k _ (single_label_unit_weights k ds Hds))
     as (H1 & H2 & H3 & H4).
   destruct (counts_unit_weights ds) as (E1 & E2 & E3).
-  set (W := wconfusion (unit_weights ds)) in *.
-  assert (HC : forall a b, confusion ds a b = W a b) by apply confusion_unit_weights.
-  unfold FP, FN, trace, total in *.
-  repeat split.
-  - rewrite E1, <- H1. apply sum_to_ext. intros l _. apply sum_to_ext. intros a _. rewrite HC. reflexivity.
-  - rewrite E1, <- H2. apply sum_to_ext. intros l _. apply sum_to_ext. intros b _. rewrite HC. reflexivity.
-  - rewrite E2, <- H3. apply sum_to_ext. intros l _. apply HC.
-  - rewrite E3, <- H4. apply sum_to_ext. intros a _. apply sum_to_ext. intros b _. apply HC.
+  destruct (same_entries_same_counts k (confusion ds) (wconfusion (unit_weights ds))
+             (confusion_unit_weights ds)) as (S1 & S2 & S3 & S4).
+  repeat split; lia.
 Qed.
 
 (** ** 4. Micro precision = micro recall = accuracy, over [Q] *)
@@ -296,11 +301,6 @@ Qed.
 
 Lemma QN_add : forall m n, QN (m + n) == QN m + QN n.
 Proof. intros m n. unfold QN. rewrite Nat2Z.inj_add, inject_Z_plus. reflexivity. Qed.
-
-Lemma QN_nonneg : forall n, 0 <= QN n.
-Proof.
-  intro n. unfold QN. change 0 with (inject_Z 0). rewrite <- Zle_Qle. lia.
-Qed.
 
 (** With [N > 0] the fractions are plain divisions (no zero-division case). *)
 Lemma ratio_div : forall n d, (d > 0)%nat -> ratio n d = QN n / QN d.
