@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import Any, Callable, Iterator
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn import metrics as skm
@@ -338,3 +339,41 @@ def test_encodings_and_counting_strategies_agree(case: Case, zero_division: Any)
         assert all(close(a, b) for a, b in zip(other[0][1:], base[0][1:]))
         assert agree(other[1], base[1])
         assert (other[2] is None) or agree(other[2], base[2])
+
+
+# --------------------------------------------------------------------------- unusual inputs
+
+PRFS = "precision_recall_fscore_support"
+EYE = np.array([[0, 1], [1, 1]])
+OFF = np.array([[0, 1], [1, 0]])
+ZEROS = np.zeros((2, 2), dtype=int)
+UNUSUAL: list[tuple[str, tuple, dict]] = [
+    (PRFS, ([1.0, 2.0, 3.0], [1.0, 2.0, 2.0]), {}),
+    (PRFS, (np.array([1, 2, 3], dtype=np.uint8), np.array([1, 2, 2], dtype=np.int32)), {"average": "macro"}),
+    (PRFS, ([True, False, True], [True, True, False]), {"average": "binary", "pos_label": True}),
+    (PRFS, (np.array([[0], [1], [1]]), np.array([[0], [1], [0]])), {}),
+    (PRFS, ([0, 0], [0, 0]), {"average": "binary"}),
+    (PRFS, ([0, 1], [0, 1]), {"labels": [], "average": None}),
+    (PRFS, ([0, 1], [0, 1]), {"labels": [], "average": "macro"}),
+    (PRFS, ([0, 1], [0, 1]), {"labels": [], "average": "micro"}),
+    (PRFS, ([0, 1, 2], [0, 1, 1]), {"labels": [1, 1], "average": "micro"}),
+    (PRFS, ([0, 1, 2], [0, 1, 1]), {"labels": [1.0, 2.0, 1.5], "average": None}),
+    (PRFS, ([-10**12, 1, 2], [10**12, 1, 1]), {"average": "macro"}),
+    ("confusion_matrix", ([10**12, 1, 2], [10**12, 1, 1]), {}),
+    ("confusion_matrix", ([0, 1, 2], [0, 1, 1]), {"sample_weight": [True, True, False]}),
+    ("multilabel_confusion_matrix", ([0, 1, 2], [1, 2, 0]), {}),
+    ("balanced_accuracy_score", (["a", "b", "c"], ["a", "b", "b"]), {"sample_weight": [0, 1, 1]}),
+    (PRFS, (ZEROS, ZEROS), {"average": "samples", "zero_division": np.nan}),
+    (PRFS, (EYE.astype(float), OFF), {"average": "macro"}),
+    (PRFS, (EYE, OFF), {"labels": [1, 1], "average": "micro"}),
+    ("jaccard_score", (EYE, OFF), {"average": "samples", "sample_weight": [1, 3]}),
+    ("f1_score", (["a", "a"], ["a", "a"]), {"pos_label": "c"}),
+    ("precision_score", (np.array(["a", "b", "a"], dtype=object), np.array(["a", "a", "a"], dtype=object)),
+     {"average": "micro"}),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "kwargs"), UNUSUAL)
+def test_unusual_inputs_agree_with_sklearn(name: str, args: tuple, kwargs: dict) -> None:
+    got, want, _, _ = both(name, *args, **kwargs)
+    assert agree(got, want)
