@@ -377,3 +377,16 @@ UNUSUAL: list[tuple[str, tuple, dict]] = [
 def test_unusual_inputs_agree_with_sklearn(name: str, args: tuple, kwargs: dict) -> None:
     got, want, _, _ = both(name, *args, **kwargs)
     assert agree(got, want)
+
+
+def test_micro_over_all_labels_takes_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The identity is the fast path: no per-label counting for micro over every label."""
+    def no_counting(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("per-label counting was used")
+
+    monkeypatch.setattr(ref, "_single_stats", no_counting)
+    y_true, y_pred = [0, 1, 2, 2, 5], [0, 2, 2, 2, 1]
+    assert ref.precision_recall_fscore_support(y_true, y_pred, average="micro")[:3] == (3 / 5, 3 / 5, 3 / 5)
+    assert ref.jaccard_score(y_true, y_pred, average="micro") == 3 / 7
+    with pytest.raises(AssertionError, match="per-label counting"):
+        ref.precision_recall_fscore_support(y_true, y_pred, average="macro")

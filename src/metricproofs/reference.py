@@ -570,7 +570,7 @@ class _SetStats:
     average_weights: np.ndarray | None
 
 
-def _pos_label_labels(data: _Single | _Multi, w: np.ndarray | None, pos_label: Any) -> list[Any] | None:
+def _pos_label_labels(data: _Single | _Multi, pos_label: Any) -> list[Any] | None:
     """``average='binary'``: check the data is binary and return ``[pos_label]``.
 
     None means ``pos_label`` does not occur (allowed when fewer than two labels occur): all
@@ -587,7 +587,9 @@ def _pos_label_labels(data: _Single | _Multi, w: np.ndarray | None, pos_label: A
             "Target is multiclass but average='binary'; choose one of [None, 'micro', 'macro', 'weighted']"
         )
     if pos_label not in present.tolist() and present.shape[0] >= 2:
-        raise ValueError(f"pos_label={pos_label!r} is not a valid label; it should be one of {present.tolist()}")
+        raise ValueError(
+            f"pos_label={pos_label!r} is not a valid label; it should be one of {present.tolist()}"
+        )
     return [pos_label] if pos_label in present.tolist() else None
 
 
@@ -624,7 +626,7 @@ def _set_stats(y_true: Any, y_pred: Any, labels: Any, pos_label: Any, average: s
     """The sufficient statistics for one ``average`` mode, with the micro fast path."""
     data, w = _read(y_true, y_pred, sample_weight)
     if average == "binary":
-        labels = _pos_label_labels(data, w, pos_label)
+        labels = _pos_label_labels(data, pos_label)
         if labels is None:
             zero = np.zeros(1, dtype=np.int64)
             return _SetStats(zero, zero, zero, None)
@@ -824,7 +826,9 @@ def confusion_matrix(y_true: Any, y_pred: Any, *, labels: Any = None, sample_wei
         raise ValueError(f"normalize must be one of ['true', 'pred', 'all', None]; got {normalize!r}")
     data, w = _read(y_true, y_pred, sample_weight)
     if isinstance(data, _Multi):
-        raise ValueError("confusion_matrix does not support multi-label input; use multilabel_confusion_matrix")
+        raise ValueError(
+            "confusion_matrix does not support multi-label input; use multilabel_confusion_matrix"
+        )
     enc = _encode(data)
     occurs = _single_stats(enc, None).occurs if labels is None else None
     pos = _selection(enc, data, labels, occurs)

@@ -8,7 +8,8 @@ a header row (standard library ``csv``, UTF-8, an optional BOM), prints the per-
 and accuracy, and which identities of the catalogue hold for this data and why.
 
 Labels are the cell text with surrounding whitespace removed; they are strings unless every
-label is an integer (then they are sorted as integers). With no weight column, or integer
+label is an integer (then they are sorted as integers; if two texts denote the same integer,
+such as ``7`` and ``007``, all labels stay strings). With no weight column, or integer
 weights, every value is shown as an exact fraction and as a decimal; other weights give
 decimals only. A 0/0 ratio (a label never predicted, or never true) is reported as
 undefined and counted as 0 in the averages, as scikit-learn's default ``zero_division``.
@@ -112,7 +113,9 @@ def _chunks(reader: Iterator[list[str]]) -> Iterator[list[list[str]]]:
         yield chunk
 
 
-def _drop_blank_and_check_width(rows: list[list[str]], width: int, first_row: int, path: str) -> list[list[str]]:
+def _drop_blank_and_check_width(
+    rows: list[list[str]], width: int, first_row: int, path: str
+) -> list[list[str]]:
     """Remove blank lines; raise on a row whose field count differs from the header's."""
     if set(map(len, rows)) <= {width}:
         return rows
@@ -131,7 +134,8 @@ def _labels(rows: list[list[str]], index: int, column: str, first_row: int, path
     """The stripped label cells of one column; an empty cell is an InputError."""
     cells = list(map(str.strip, map(itemgetter(index), rows)))
     if "" in cells:
-        raise InputError(f"{path}: data row {first_row + cells.index('')} has an empty label in column {column!r}")
+        row = first_row + cells.index("")
+        raise InputError(f"{path}: data row {row} has an empty label in column {column!r}")
     return cells
 
 
@@ -233,12 +237,12 @@ class Value:
         decimal = f"{self.value:.6f}"
         if self.fraction is None:
             return decimal
-        return f"{self.fraction.numerator}/{self.fraction.denominator} = {decimal}" if self.fraction.denominator != 1 else f"{self.fraction.numerator} = {decimal}"
+        return f"{self.fraction} = {decimal}"
 
     def as_json(self) -> dict[str, Any]:
-        return {"value": self.value,
-                "fraction": None if self.fraction is None else f"{self.fraction.numerator}/{self.fraction.denominator}",
-                "undefined": self.undefined}
+        """The VALUE object of the JSON schema."""
+        fraction = None if self.fraction is None else f"{self.fraction.numerator}/{self.fraction.denominator}"
+        return {"value": self.value, "fraction": fraction, "undefined": self.undefined}
 
 
 def _ratio(num: Any, den: Any, exact: bool) -> Value:
@@ -324,7 +328,8 @@ def summarise(totals: LabelTotals) -> Summary:
         "macro": {k: _mean(v, None, exact) for k, v in per_label.items()},
         "weighted": {k: _mean(v, true, exact) for k, v in per_label.items()},
     }
-    return Summary(labels, tp, pred, true, exact, per_label, averages, _ratio(correct, total, exact), total, correct)
+    accuracy = _ratio(correct, total, exact)
+    return Summary(labels, tp, pred, true, exact, per_label, averages, accuracy, total, correct)
 
 
 def _count_text(x: Any) -> str:
