@@ -125,6 +125,8 @@ BAD_INPUTS: list[tuple[str, Any, list[str], str]] = [
     ("unknown column", "t,p\na,a\n", ["--true", "truth"], "no column 'truth' in"),
     ("unknown weight column", "t,p\na,a\n", ["--weight", "w"], "available columns: 't', 'p'"),
     ("ragged row", "t,p\na,a\nb,b,c\n", [], "data row 2 has 3 fields but the header has 2"),
+    ("ragged row after a blank line", "t,p\na,a\n\nb\n", [], "data row 2 has 1 fields but the header has 2"),
+    ("empty label after a blank line", "t,p\n\na,a\n,b\n", [], "data row 2 has an empty label in column 't'"),
     ("empty file", "", [], "is empty"),
     ("header only", "t,p\n", [], "has a header but no data rows"),
     ("negative weight", "t,p,w\na,a,1\nb,a,-2\n", ["--weight", "w"], "data row 2: weight '-2' is negative"),

@@ -14,6 +14,7 @@ weights, every value is shown as an exact fraction and as a decimal; other weigh
 decimals only. A 0/0 ratio (a label never predicted, or never true) is reported as
 undefined and counted as 0 in the averages, as scikit-learn's default ``zero_division``.
 
+Errors name the data row: rows count from 1 after the header, blank lines not counted.
 The file is streamed in chunks of ``CHUNK_ROWS`` rows: labels are encoded incrementally
 (a dict from label text to code) and per-label totals are accumulated with ``np.bincount``
 per chunk, so memory is bounded by the chunk and the number of distinct labels.
@@ -119,13 +120,13 @@ def _drop_blank_and_check_width(
     """Remove blank lines; raise on a row whose field count differs from the header's."""
     if set(map(len, rows)) <= {width}:
         return rows
-    kept = []
-    for i, row in enumerate(rows):
+    kept: list[list[str]] = []
+    for row in rows:
         if len(row) == width:
             kept.append(row)
         elif row:
             raise InputError(
-                f"{path}: data row {first_row + i} has {len(row)} fields but the header has {width}"
+                f"{path}: data row {first_row + len(kept)} has {len(row)} fields but the header has {width}"
             )
     return kept
 
@@ -199,7 +200,7 @@ def read_totals(path: str, true_col: str, pred_col: str, weight_col: str | None)
             ti, pi = _column(header, true_col, path), _column(header, pred_col, path)
             wi = None if weight_col is None else _column(header, weight_col, path)
             for rows in _chunks(reader):
-                first = totals.rows + 1
+                first = totals.rows + 1  # data rows count from 1 after the header, blank lines skipped
                 rows = _drop_blank_and_check_width(rows, len(header), first, path)
                 if not rows:
                     continue
