@@ -320,14 +320,18 @@ def test_micro_over_a_cover_of_the_labels_equals_accuracy(case: Case) -> None:
 @settings(max_examples=30)
 @given(single_label_cases(max_size=40), zero_divisions)
 def test_encodings_and_counting_strategies_agree(case: Case, zero_division: Any) -> None:
-    """Dense codes vs np.unique codes; joint k*k bincount vs three bincounts; tiny chunks."""
+    """Every encoding and counting strategy gives the same counts, metrics and matrices."""
     args = (case.y_true, case.y_pred)
     kwargs = dict(labels=case.labels, sample_weight=case.sample_weight)
     base = [ref.per_label_counts(*args, **kwargs),
             quiet(ref.precision_recall_fscore_support, *args, zero_division=zero_division, **kwargs),
             quiet(ref.confusion_matrix, *args, **kwargs) if case.labels is None or set(case.labels) & set(case.y_true) else None]
     saved = (ref._DENSE_RANGE, ref._PAIR_CELLS, ref.CHUNK)
-    for dense, pair, chunk in ((0, 0, 3), (saved[0], 0, 7), (0, saved[1], 1)):
+    # (0, 0): np.unique codes and three bincounts; (dense, 0): raw codes and three bincounts;
+    # (0, pair): np.unique codes and a joint table; (dense, pair) with chunks of 1 and 2: the
+    # streaming joint table, widening its label range chunk by chunk.
+    for dense, pair, chunk in ((0, 0, 3), (saved[0], 0, 7), (0, saved[1], 1), (saved[0], saved[1], 1),
+                               (saved[0], saved[1], 2)):
         ref._DENSE_RANGE, ref._PAIR_CELLS, ref.CHUNK = dense, pair, chunk
         try:
             other = [ref.per_label_counts(*args, **kwargs),
@@ -384,7 +388,7 @@ def test_micro_over_all_labels_takes_the_fast_path(monkeypatch: pytest.MonkeyPat
     def no_counting(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("per-label counting was used")
 
-    monkeypatch.setattr(ref, "_single_stats", no_counting)
+    monkeypatch.setattr(ref, "_count_single", no_counting)
     y_true, y_pred = [0, 1, 2, 2, 5], [0, 2, 2, 2, 1]
     assert ref.precision_recall_fscore_support(y_true, y_pred, average="micro")[:3] == (3 / 5, 3 / 5, 3 / 5)
     assert ref.jaccard_score(y_true, y_pred, average="micro") == 3 / 7
