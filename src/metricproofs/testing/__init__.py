@@ -10,33 +10,15 @@ Main definitions
 - A pytest fixture, ``metric_conformance`` (:mod:`metricproofs.testing.plugin`), loaded
   automatically once metricproofs is installed.
 
-Needs hypothesis (the ``testing`` extra: ``pip install metricproofs[testing]``).
+Needs hypothesis (the ``testing`` extra: ``pip install metricproofs[testing]``). Names
+are resolved lazily, so the pytest plugin (imported in every pytest session of anyone who
+installed metricproofs) does not pull in numpy or hypothesis until a check runs.
 """
 
 from __future__ import annotations
 
-from metricproofs.testing.conformance import (
-    AVERAGES,
-    METRICS,
-    PROPERTIES,
-    TOLERANCE,
-    CheckReport,
-    Counterexample,
-    check_metric,
-)
-from metricproofs.testing.strategies import (
-    LABEL_KINDS,
-    ZERO_DIVISION_VALUES,
-    binary_label_pairs,
-    indicator_matrices,
-    indicator_pairs,
-    label_pairs,
-    label_pools,
-    label_sets,
-    label_vectors,
-    sample_weights,
-    zero_division_values,
-)
+import importlib
+from typing import Any
 
 __all__ = [
     # conformance checks
@@ -60,3 +42,17 @@ __all__ = [
     "label_sets",
     "zero_division_values",
 ]
+
+_CONFORMANCE = frozenset({"check_metric", "CheckReport", "Counterexample", "METRICS", "AVERAGES",
+                          "PROPERTIES", "TOLERANCE"})
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module 'metricproofs.testing' has no attribute {name!r}")
+    module = "conformance" if name in _CONFORMANCE else "strategies"
+    return getattr(importlib.import_module(f"metricproofs.testing.{module}"), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -53,7 +53,8 @@ from metricproofs.testing.strategies import (
     sample_weights,
 )
 
-__all__ = ["METRICS", "AVERAGES", "TOLERANCE", "PROPERTIES", "CheckReport", "Counterexample", "check_metric"]
+__all__ = ["METRICS", "AVERAGES", "TOLERANCE", "PROPERTIES", "CheckReport", "Counterexample", "check_metric",
+           "check_call"]
 
 METRICS: tuple[str, ...] = ("precision", "recall", "f1", "fbeta", "jaccard", "accuracy")
 #: ``None`` is scikit-learn's ``average=None``: one value per label.
@@ -282,10 +283,8 @@ def _identities(claim: _Claim, case: _Case) -> list[tuple[str, Callable[[], Any]
     if accuracy is None or not covers:
         return []
     metric, average = claim.metric, claim.average
-    if metric == "accuracy":
-        if not claim.kwargs.get("normalize", True):
-            return []
-        return [("micro-f1-equals-accuracy", lambda: _reference_value(claim, case, metric="f1", average="micro"))]
+    if metric == "accuracy":  # accuracy is the right-hand side itself: the reference covers it
+        return []
     superset = "micro-superset-labels-equals-accuracy"
     found: list[tuple[str, Callable[[], Any]]] = []
     if average == "micro" and metric in ("precision", "recall", "f1", "fbeta"):
@@ -326,6 +325,10 @@ def _reference_value(claim: _Claim, case: _Case, *, metric: str | None = None,
         raise _InvalidCase(f"{type(exc).__name__}: {exc}") from exc
 
 
+_LIST_HINT = (" (the inputs were Python lists, which scikit-learn accepts; "
+              "convert them with numpy.asarray inside the function)")
+
+
 def _raised(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return f"raised {type(exc).__name__}" + (f": {text[0]}" if text else "")
@@ -342,7 +345,8 @@ def _violations(function: Callable[..., Any], claim: _Claim, case: _Case, *,
     try:
         got = _call(function, case, claim.kwargs)
     except Exception as exc:  # any exception on valid input is a disagreement
-        return [_Violation("no-exception", case, expected, None, _raised(exc))]
+        hint = _LIST_HINT if isinstance(exc, (AttributeError, TypeError)) else ""
+        return [_Violation("no-exception", case, expected, None, _raised(exc) + hint)]
 
     checks: list[tuple[str, Callable[[], _Violation | None]]] = []
     for prop, value in _identities(claim, case):
@@ -607,6 +611,27 @@ def check_metric(
 
     Returns a :class:`CheckReport`; raises :class:`~metricproofs.errors.UsageError` for
     arguments the check cannot honour. Deterministic unless ``seed`` is given.
+    """
+    return check_call(fn, metric, average, kwargs, examples=examples, seed=seed,
+                      with_sample_weight=with_sample_weight, max_size=max_size, target=target)
+
+
+def check_call(
+    fn: Callable[..., Any],
+    metric: str,
+    average: str | None,
+    kwargs: Mapping[str, Any],
+    *,
+    examples: int = 200,
+    seed: int | None = None,
+    with_sample_weight: bool = False,
+    max_size: int = 200,
+    target: str | None = None,
+) -> CheckReport:
+    """:func:`check_metric` with the keyword arguments for ``fn`` given as one mapping.
+
+    For callers (the CLI) whose keyword arguments may include ``average`` itself: it is
+    passed to ``fn`` and must equal the claimed ``average``.
     """
     if not callable(fn):
         raise UsageError(f"fn must be callable, got {fn!r}")
