@@ -399,45 +399,101 @@ def _regrid(old: np.ndarray | None, old_lo: int, new_lo: int, new_size: int, dty
     return table
 
 
+def _joint_codes(tc: np.ndarray, pc: np.ndarray, lo: int, size: int, out: np.ndarray) -> np.ndarray:
+    """``(t - lo) * size + (p - lo)`` into the int64 buffer ``out`` (no allocation)."""
+    code = out[: tc.shape[0]]
+    np.copyto(code, tc, casting="safe")
+    code *= size
+    code += pc
+    if lo:
+        code -= lo * (size + 1)
+    return code
+
+
+def _chunk_table(code: np.ndarray, wc: np.ndarray | None, size: int) -> np.ndarray | None:
+    """The chunk's joint counts, or None if some true label fell outside the table's range.
+
+    The caller has checked the predicted labels lie in ``[lo, lo + size)``; then a true label
+    below ``lo`` makes its code negative and one above makes it ``>= size * size``, which
+    ``np.bincount`` reports by raising or by a longer result.
+    """
+    try:
+        counts = np.bincount(code, weights=wc, minlength=size * size)
+    except ValueError:
+        return None
+    return counts if counts.shape[0] == size * size else None
+
+
+@dataclass
+class _RunningTable:
+    """A joint (true, pred) table over the label range ``[lo, hi]``, widened as chunks
+    reveal new labels; ``seen`` holds unweighted counts (occurrence ignores weights)."""
+
+    weighted: bool
+    lo: int = 0
+    hi: int = -1
+    table: np.ndarray | None = None
+    seen: np.ndarray | None = None
+
+    @property
+    def size(self) -> int:
+        return self.hi - self.lo + 1
+
+    def widen(self, tc: np.ndarray, pc: np.ndarray, max_size: int) -> bool:
+        """Grow the range to cover this chunk; False when it would exceed ``max_size``."""
+        lo, hi = int(min(tc.min(), pc.min())), int(max(tc.max(), pc.max()))
+        if self.table is not None:
+            lo, hi = min(lo, self.lo), max(hi, self.hi)
+        if hi - lo + 1 > max_size:
+            return False
+        dtype = np.float64 if self.weighted else np.int64
+        self.table = _regrid(self.table, self.lo, lo, hi - lo + 1, dtype)
+        self.seen = _regrid(self.seen, self.lo, lo, hi - lo + 1, np.int64) if self.weighted else self.table
+        self.lo, self.hi = lo, hi
+        return True
+
+    def add(self, tc: np.ndarray, pc: np.ndarray, wc: np.ndarray | None, buf: np.ndarray) -> bool:
+        """Count one chunk; False (nothing added) if a label lies outside the range."""
+        if self.table is None or pc.min() < self.lo or pc.max() > self.hi:
+            return False
+        code = _joint_codes(tc, pc, self.lo, self.size, buf)
+        counts = _chunk_table(code, wc, self.size)
+        if counts is None:
+            return False
+        self.table += counts.reshape(self.size, self.size)
+        if self.weighted:
+            self.seen += np.bincount(code, minlength=self.size**2).reshape(self.size, self.size)
+        return True
+
+
 def _streaming_pair_table(
     t: np.ndarray, p: np.ndarray, w: np.ndarray | None
 ) -> tuple[int, int, _Stats] | None:
-    """One pass over integer labels: joint bincount per chunk, widening the label range as
-    chunks reveal it (min/max of a chunk are taken while it is in cache).
+    """One pass over integer labels: a joint bincount per chunk, widening the label range
+    when a chunk holds new labels (the range checks cost two reductions of the predicted
+    labels per chunk; the true labels are checked by the bincount itself).
 
     Returns ``(lo, size, stats)``, or None when the range outgrows a ``k x k`` table.
     """
     max_size = min(math.isqrt(_PAIR_CELLS), _DENSE_RANGE)
-    dtype = np.int64 if w is None else np.float64
-    lo = hi = 0
-    table: np.ndarray | None = None
-    seen: np.ndarray | None = None
+    running = _RunningTable(weighted=w is not None)
+    buf = np.empty(0, dtype=np.int64)
     start, n = 0, t.shape[0]
     while start < n:
         # At least 2 samples per table cell, so adding each chunk's table stays cheap.
-        s = slice(start, start + max(CHUNK, 2 * (hi - lo + 1) ** 2))
+        s = slice(start, start + max(CHUNK, 2 * running.size**2))
         start = s.stop
-        tc, pc = t[s], p[s]
-        clo, chi = int(min(tc.min(), pc.min())), int(max(tc.max(), pc.max()))
-        nlo, nhi = (clo, chi) if table is None else (min(lo, clo), max(hi, chi))
-        if nhi - nlo + 1 > max_size:
-            return None
-        if table is None or (nlo, nhi) != (lo, hi):
-            table = _regrid(table, lo, nlo, nhi - nlo + 1, dtype)
-            seen = table if w is None else _regrid(seen, lo, nlo, nhi - nlo + 1, np.int64)
-            lo, hi = nlo, nhi
-        size = hi - lo + 1
-        code = tc.astype(np.int64)
-        code *= size
-        code += pc
-        if lo:
-            code -= lo * (size + 1)
-        table += _bincount(code, None if w is None else w[s], size * size).reshape(size, size)
-        if w is not None:
-            seen += _bincount(code, None, size * size).reshape(size, size)
+        tc, pc, wc = t[s], p[s], None if w is None else w[s]
+        if buf.shape[0] < tc.shape[0]:
+            buf = np.empty(tc.shape[0], dtype=np.int64)
+        if not running.add(tc, pc, wc, buf):
+            if not running.widen(tc, pc, max_size):
+                return None
+            running.add(tc, pc, wc, buf)
+    seen, table = running.seen, running.table
     occurs = (seen.sum(axis=0) + seen.sum(axis=1)) > 0
     stats = _Stats(np.diagonal(table).copy(), table.sum(axis=0), table.sum(axis=1), occurs)
-    return lo, hi - lo + 1, stats
+    return running.lo, running.size, stats
 
 
 def _count_single(data: _Single, w: np.ndarray | None) -> tuple[_Encoded, _Stats]:
