@@ -32,12 +32,15 @@ nothing is written into the user's project.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import random
+import tempfile
 import warnings
+from pathlib import Path
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable, Mapping, Sequence
+from typing import Any, Callable, Hashable, Iterator, Mapping, Sequence
 
 import numpy as np
 from hypothesis import HealthCheck, Phase, Verbosity, find, reject
@@ -557,6 +560,26 @@ def _settings(examples: int, seed: int | None) -> hypothesis_settings:
     )
 
 
+@contextlib.contextmanager
+def _storage_outside_the_project() -> Iterator[None]:
+    """Point hypothesis's storage directory at a temporary one for the duration of a check.
+
+    ``database=None`` stops the example database, but hypothesis also caches constants
+    it reads from loaded source files under ``./.hypothesis``; a check run from a user's
+    project must not litter it. The previous setting is restored afterwards, so the
+    user's own hypothesis tests in the same session keep their directory.
+    """
+    import hypothesis.configuration as configuration
+
+    attribute = "__hypothesis_home_directory"
+    previous = getattr(configuration, attribute, None)
+    configuration.set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "metricproofs-hypothesis")
+    try:
+        yield
+    finally:
+        setattr(configuration, attribute, previous)
+
+
 def _target_name(function: Callable[..., Any]) -> str:
     module = getattr(function, "__module__", None)
     name = getattr(function, "__qualname__", None) or getattr(function, "__name__", None)
@@ -661,7 +684,8 @@ def _run(fn: Callable[..., Any], claim: _Claim, *, examples: int, seed: int | No
     report = dict(target=target, metric=claim.metric, average=claim.average, properties=properties, seed=seed)
     rng = None if seed is None else random.Random(seed)
     try:
-        minimal = find(_cases(claim), breaks_something, settings=_settings(examples, seed), random=rng)
+        with _storage_outside_the_project():
+            minimal = find(_cases(claim), breaks_something, settings=_settings(examples, seed), random=rng)
     except NoSuchExample:
         return CheckReport(verdict="agrees", examples=calls["total"], **report)
     except Unsatisfiable:
