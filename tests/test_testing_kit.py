@@ -7,9 +7,11 @@ from __future__ import annotations
 import functools
 import json
 import math
+import tempfile
 import time
 import warnings
 from collections import Counter
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
@@ -412,10 +414,20 @@ def test_checks_are_deterministic_by_default_and_seed_varies_the_search() -> Non
     assert not seeded.ok and seeded.seed == 7
 
 
-def test_check_writes_no_hypothesis_database(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    check_metric(macro_f1_named_micro, "f1", "micro", examples=20)
-    assert not (tmp_path / ".hypothesis").exists()
+def test_check_points_hypothesis_storage_outside_the_project_and_restores_it() -> None:
+    from hypothesis.configuration import storage_directory
+
+    before = storage_directory(intent_to_write=False).path
+    seen: list = []
+
+    def recording_accuracy(y_true: list, y_pred: list) -> float:
+        seen.append(storage_directory(intent_to_write=False).path)
+        return sum(t == p for t, p in zip(y_true, y_pred)) / len(y_true)
+
+    assert check_metric(recording_accuracy, "accuracy", examples=10).ok
+    assert seen and all(path.is_relative_to(tempfile.gettempdir()) for path in seen)
+    assert not any(path.is_relative_to(before.parent) for path in seen if before.parent != Path("/"))
+    assert storage_directory(intent_to_write=False).path == before
 
 
 @pytest.mark.parametrize(
