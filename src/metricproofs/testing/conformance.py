@@ -547,7 +547,10 @@ _CATALOGUED = frozenset(PROPERTIES) - {"no-exception", "agrees-with-reference", 
 
 def _settings(examples: int, seed: int | None) -> hypothesis_settings:
     """Settings local to one check, independent of any profile the user has loaded."""
+    # an alternative backend chosen in the user's profile (e.g. a solver) is not inherited
+    extra = {"backend": "hypothesis"} if hasattr(hypothesis_settings.default, "backend") else {}
     return hypothesis_settings(
+        **extra,
         max_examples=examples,
         derandomize=seed is None,
         database=None,
