@@ -558,6 +558,17 @@ def _render_float_caveat(context: Mapping[str, Any] | None) -> str:
     return _HEADER + text + ".\n"
 
 
+def _bound_summary(bounds: Sequence[int]) -> str:
+    """"$K=20$ (14 claims), $K=2$ (1 claim)": the bounds of the true claims, largest first."""
+    if not bounds:
+        return "--"
+    parts = []
+    for bound in sorted(set(bounds), reverse=True):
+        count = sum(1 for b in bounds if b == bound)
+        parts.append(rf"$K={bound}$ ({count} claim{'s' if count != 1 else ''})")
+    return ", ".join(parts)
+
+
 def _render_macros(prove_json, catalogue_json, context) -> str:
     results = prove_json["results"]
     n = len(results)
@@ -594,6 +605,7 @@ def _render_macros(prove_json, catalogue_json, context) -> str:
         macro("mpNumCounterexamples", counterexamples),
         macro("mpMaxBound", max(bounds) if bounds else "--"),
         macro("mpMinBoundHolds", min(bounded_holds) if bounded_holds else "--"),
+        macro("mpBoundSummary", _bound_summary(bounded_holds)),
         macro("mpSumSeconds", _fmt_seconds(total_seconds)),
         macro("mpWallSeconds", _fmt_seconds(ctx["prove_wall_seconds"]) if "prove_wall_seconds" in ctx else "--"),
     ]
