@@ -35,12 +35,13 @@ from dataclasses import dataclass
 from typing import Callable, Union
 
 import sympy
-from sympy import Expr, IndexedBase, Piecewise, Sum, Symbol
+from sympy import Expr, IndexedBase, Piecewise, Sum, Symbol, Tuple
+from sympy.functions.elementary.piecewise import ExprCondPair
 
 __all__ = [
     "k", "n", "beta", "C", "S", "TP", "FP", "FN", "Y", "Yhat", "T", "P", "W",
     "a", "b", "i", "l",
-    "UNDEFINED", "ZeroDivision", "ForAll",
+    "UNDEFINED", "ZeroDivision", "ForAll", "IsZero",
     "Counts", "confusion_counts", "indicator_counts", "free_counts", "sample_confusion",
     "ratio", "label_weight",
     "support", "predicted", "tn",
@@ -102,13 +103,43 @@ class ForAll(sympy.logic.boolalg.Boolean):
         )
 
 
+class IsZero(sympy.logic.boolalg.Boolean):
+    """The condition ``expr = 0`` of a zero-division branch.
+
+    Not a sympy relation on purpose: sympy "folds" a relation whose side contains a
+    Piecewise, and that folding was seen to pull a per-label condition out of its Sum,
+    leaving the label index free. This opaque condition is never rewritten.
+    """
+
+    def __new__(cls, expr: Expr) -> "IsZero":
+        return sympy.Basic.__new__(cls, sympy.sympify(expr))
+
+    @property
+    def expr(self) -> Expr:
+        return self.args[0]
+
+    def rewrite(self, *args: object, **hints: object) -> "IsZero":
+        # Piecewise rewrites conditions that contain a Piecewise into ITE form; keep ours.
+        return self
+
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
+        return f"{printer._print(self.expr)} = 0"
+
+    def _sympystr(self, printer: sympy.printing.str.StrPrinter) -> str:
+        return f"Eq({printer._print(self.expr)}, 0)"
+
+
 def ratio(numerator: Expr, denominator: Expr, zero_division: ZeroDivision = UNDEFINED) -> Expr:
     """``numerator / denominator``, or ``zero_division`` when the denominator is 0.
 
     This is the only division in the module: the 0/0 policy is stated here, once,
     instead of being hidden in the arithmetic.
     """
-    return Piecewise((zero_division, sympy.Eq(denominator, 0)), (numerator / denominator, True))
+    # Built directly: sympy's constructor "folds" conditions that contain a Piecewise and
+    # was seen to move a per-label condition out of its Sum, leaving the label index free.
+    zero = Tuple.__new__(ExprCondPair, sympy.sympify(zero_division), IsZero(denominator))
+    other = Tuple.__new__(ExprCondPair, numerator / denominator, sympy.true)
+    return sympy.Basic.__new__(Piecewise, zero, other)
 
 
 # --- per-label sufficient statistics -----------------------------------------------

@@ -26,7 +26,7 @@ from typing import Any, Callable, Mapping, Sequence
 import sympy
 from sympy.logic.boolalg import BooleanFalse, BooleanTrue
 
-from metricproofs.definitions import ForAll
+from metricproofs.definitions import ForAll, IsZero
 
 __all__ = ["UnsupportedExpression", "compile_expr", "evaluate", "ExactBackend", "SmtBackend", "Term", "VarSpec"]
 
@@ -149,6 +149,12 @@ def compile_expr(expr: sympy.Basic) -> Compiled:
     if isinstance(expr, sympy.Implies):
         lhs, rhs = (compile_expr(arg) for arg in expr.args)
         return lambda be, env: be.logic("=>", [lhs(be, env), rhs(be, env)])
+    if isinstance(expr, IsZero):
+        inner = compile_expr(expr.expr)
+        return lambda be, env: be.compare("=", inner(be, env), be.number(Fraction(0)))
+    if isinstance(expr, sympy.ITE):
+        cond, then, other = (compile_expr(arg) for arg in expr.args)
+        return lambda be, env: be.piecewise([(cond, then), (lambda b2, e2: b2.boolean(True), other)], env)
     if isinstance(expr, sympy.Equivalent):
         parts = [compile_expr(arg) for arg in expr.args]
         return lambda be, env: be.logic("iff", [part(be, env) for part in parts])
@@ -307,6 +313,7 @@ class Term:
 
     text: str
     sort: str
+    ratio: tuple[str, str] | None = None  # (numerator, denominator) texts of a division
 
 
 @dataclass(frozen=True)
@@ -347,9 +354,15 @@ class SmtBackend:
     definitions: list[str] = field(default_factory=list)  # define-fun lines, in order
     _path: list[str] = field(default_factory=list)
 
-    #: Terms longer than this are named once with define-fun and referred to by name,
-    #: so a sum that several metrics share is written (and parsed) only once.
+    #: Terms longer than this are named once and referred to by name, so a sum that
+    #: several metrics share is written (and parsed) only once.
     share_above: int = 120
+    #: Name shared terms with declare-const and an equation (a conservative extension)
+    #: instead of define-fun macros; with z3's solve_eqs off the solver then reasons over
+    #: the aggregates (sum TP, sum FP, N, ...) instead of re-expanding them.
+    named_constants: bool = False
+    #: Compare ratios by cross-multiplying (sound under the recorded non-zero guards).
+    cross_multiply: bool = False
 
     def _share(self, term: Term) -> Term:
         if len(term.text) <= self.share_above or term.sort == "Bool":
@@ -358,7 +371,11 @@ class SmtBackend:
         if name is None:
             name = f"_t{len(self.shared)}"
             self.shared[term.text] = name
-            self.definitions.append(f"(define-fun {name} () {term.sort} {term.text})")
+            if self.named_constants:
+                self.definitions.append(f"(declare-const {name} {term.sort})")
+                self.definitions.append(f"(assert (= {name} {term.text}))")
+            else:
+                self.definitions.append(f"(define-fun {name} () {term.sort} {term.text})")
         return Term(name, term.sort)
 
     # leaves
@@ -373,11 +390,9 @@ class SmtBackend:
 
     def nan(self) -> Term:
         # An undefined value may only sit on a branch the hypotheses exclude: record the
-        # guard "this path is never taken" and stand for the value by a fresh variable.
+        # guard "this path is never taken"; piecewise() then drops the branch.
         self.guards.append(self._under_path("false"))
-        name = f"undefined_{len(self.declared)}"
-        self.declared[name] = VarSpec(sort="Real", lower=None)
-        return Term(name, "Real")
+        return Term("undefined", "Undefined")
 
     def boolean(self, value: bool) -> Term:
         return Term("true" if value else "false", "Bool")
@@ -406,6 +421,8 @@ class SmtBackend:
     def _unify(terms: Sequence[Term]) -> tuple[list[str], str]:
         if any(t.sort == "Bool" for t in terms):
             raise UnsupportedExpression("arithmetic on a Boolean term")
+        if any(t.sort == "Undefined" for t in terms):
+            raise UnsupportedExpression("arithmetic on an undefined (nan) value outside a zero-division branch")
         if all(t.sort == "Int" for t in terms):
             return [t.text for t in terms], "Int"
         return [t.text if t.sort == "Real" else f"(to_real {t.text})" for t in terms], "Real"
@@ -423,6 +440,14 @@ class SmtBackend:
         factors = [f for f in factors if f.text not in ("1", "1.0")]
         if not factors:
             return Term("1", "Int")
+        # A 0/1 indicator factor selects instead of multiplying: s * x = (ite (= s 1) x 0),
+        # which keeps label-set sums linear for the solver.
+        for position, factor in enumerate(factors):
+            spec = self.declared.get(factor.text)
+            if len(factors) > 1 and spec is not None and spec.sort == "Int" and spec.lower == "0" and spec.upper == "1":
+                rest = self.mul(factors[:position] + factors[position + 1:])
+                zero = "0" if rest.sort == "Int" else "0.0"
+                return self._share(Term(f"(ite (= {factor.text} 1) {rest.text} {zero})", rest.sort))
         if len(factors) == 1:
             return factors[0]
         texts, sort = self._unify(factors)
@@ -438,7 +463,8 @@ class SmtBackend:
         den_text = f"(to_real {den.text})" if den.sort == "Int" else den.text
         nonzero = f"(not (= {den_text} 0.0))"
         self.guards.append(self._under_path(nonzero))
-        return self._share(Term(f"(/ {num_text} {den_text})", "Real"))
+        shared = self._share(Term(f"(/ {num_text} {den_text})", "Real"))
+        return Term(shared.text, "Real", (num_text, den_text))
 
     def _under_path(self, condition: str) -> str:
         if not self._path:
@@ -448,6 +474,16 @@ class SmtBackend:
 
     # logic
     def compare(self, op: str, x: Term, y: Term) -> Term:
+        if self.cross_multiply and op in ("=", "!=") and (x.ratio or y.ratio):
+            # Cross-multiply: with both denominators non-zero (guarded), a/b = c/d iff a d = c b.
+            # Solvers decide the polynomial form far faster than real division.
+            real = lambda t: t.text if t.sort == "Real" else f"(to_real {t.text})"  # noqa: E731
+            (xn, xd), (yn, yd) = x.ratio or (real(x), "1"), y.ratio or (real(y), "1")
+            lhs = self.mul([Term(xn, "Real"), Term(yd, "Real")]) if yd != "1" else Term(xn, "Real")
+            rhs = self.mul([Term(yn, "Real"), Term(xd, "Real")]) if xd != "1" else Term(yn, "Real")
+            (xt, yt), _ = self._unify([lhs, rhs])
+            equal = f"(= {xt} {yt})"
+            return Term(equal if op == "=" else f"(not {equal})", "Bool")
         (xt, yt), _ = self._unify([x, y])
         if op == "!=":
             return Term(f"(not (= {xt} {yt}))", "Bool")
@@ -483,6 +519,13 @@ class SmtBackend:
                 break
         else:
             raise UnsupportedExpression("a piecewise expression without a final 'otherwise' branch")
+        # Branches whose value is undefined are never taken (their guard says so): drop them.
+        kept = [(c, v) for c, v in zip(conds, values) if v.sort != "Undefined"]
+        if not kept:
+            raise UnsupportedExpression("every branch of a piecewise expression is undefined")
+        conds, values = [c for c, _ in kept], [v for _, v in kept]
+        if len(values) == 1:
+            return values[0]
         sorts = {v.sort for v in values}
         if sorts == {"Bool"}:
             texts, sort = [v.text for v in values], "Bool"

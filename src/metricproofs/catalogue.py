@@ -1,0 +1,601 @@
+"""The named claims: identities that hold, and nearby beliefs that fail.
+
+Summary
+    Each :class:`Claim` has a contract id (kebab case, DESIGN section 3), a statement in
+    words, named hypotheses, the expected truth (``holds`` / ``fails``), a human proof or
+    the reason it fails, references (BibTeX keys of paper/references.bib), and a formal
+    statement built from :mod:`metricproofs.definitions` - never retyped.
+
+Main statements
+    The central one is ``fp-fn-balance``: in single-label data every error is a false
+    positive of the predicted label and a false negative of the true label, so
+    ``sum FP = sum FN = N - trace``. Its corollaries (micro P = R = F1 = accuracy, ...)
+    and the false beliefs around them (label subsets, multi-label, abstention, top-k,
+    macro averages) follow.
+
+Modelling
+    Single-label claims are stated over a k x k confusion matrix with unbounded
+    non-negative entries. Every such matrix is the confusion matrix of some dataset
+    (C[a][b] copies of the pair (a, b); Real entries are sample weights), so a proof for
+    every matrix covers every sample count n. Multi-label claims use free per-label
+    counts (each non-negative (TP, FP, FN) per label is realised by one-label rows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Literal
+
+import sympy
+from sympy import And, Eq, Ge, Gt, Le, Lt, Or, Sum
+
+from metricproofs import definitions as d
+from metricproofs.definitions import ForAll, confusion_counts, free_counts, indicator_counts
+from metricproofs.evaluation import VarSpec
+
+__all__ = ["Hypothesis", "Formula", "Claim", "CATALOGUE", "get", "ids", "catalogue_json", "closest_ids"]
+
+Expected = Literal["holds", "fails"]
+CountsOf = Callable[..., d.Counts]
+
+INT_COUNTS = VarSpec("Int", lower="0")
+REAL_WEIGHTS = VarSpec("Real", lower="0.0")
+INDICATOR = VarSpec("Int", lower="0", upper="1")
+POSITIVE = VarSpec("Real", lower="0.0", strict_lower=True)
+UNIT = VarSpec("Real", lower="0.0", upper="1.0")
+
+z = sympy.Symbol("z", nonnegative=True)  #: a zero_division value, any number in [0, 1]
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """A named hypothesis: its name, its statement in words, and its formula."""
+
+    name: str
+    statement: str
+    formula: sympy.Basic = sympy.true
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A claim made formal: hypotheses, conclusion, and the domain of every variable.
+
+    ``encoding`` says how a model decodes into data: ``matrix`` (C, s), ``free-counts``
+    (TP, FP, FN per label) or ``indicators`` (Y, Yhat rows). ``sizes`` binds other sizes
+    (e.g. the number of samples ``n`` for sample-level statements) for a class count k.
+    """
+
+    hypotheses: tuple[Hypothesis, ...]
+    conclusion: sympy.Basic
+    domains: dict[str, VarSpec]
+    encoding: str = "matrix"
+    sizes: Callable[[int], dict[sympy.Symbol, int]] = lambda k: {}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One entry of the catalogue."""
+
+    id: str
+    title: str
+    expected: Expected
+    statement: str
+    proof: str
+    references: tuple[str, ...]
+    build: Callable[[CountsOf], Formula]
+    methods: tuple[str, ...] = ("z3-bounded",)
+    min_classes: int = 1
+    max_classes: int = 20  #: default bound of z3-bounded for this claim
+    only_classes: int | None = None  #: the claim is about this one class count
+    #: claims whose conclusions z3-bounded may use as facts; each is itself proved by
+    #: z3-bounded at the same k (the prover checks this before using it)
+    lemmas: tuple[str, ...] = ()
+    values: Callable[[Any], dict[str, float]] | None = None  #: reference re-evaluation of a dataset
+    violated: Callable[[dict[str, float]], bool] | None = None
+    call: Callable[[Any], str] | None = None  #: a paste-able call that shows the values
+
+    def formula(self, counts_of: CountsOf = confusion_counts) -> Formula:
+        """The formal statement, built from the definitions (``counts_of`` may be swapped in tests)."""
+        return self.build(counts_of)
+
+    @property
+    def hypotheses(self) -> tuple[Hypothesis, ...]:
+        return self.formula().hypotheses
+
+
+# --- shared hypotheses ---------------------------------------------------------------------
+
+SINGLE_LABEL = "single-label"
+SINGLE_LABEL_TEXT = ("each sample has exactly one true and one predicted label, both in 0..k-1, "
+                     "and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of "
+                     "non-negative integers, which is the confusion matrix of some dataset)")
+
+
+def _single_label() -> Hypothesis:
+    return Hypothesis(SINGLE_LABEL, SINGLE_LABEL_TEXT)
+
+
+def _nonempty(c: d.Counts) -> Hypothesis:
+    return Hypothesis("nonempty", "there is at least one sample: N > 0", Gt(d.total(c), 0))
+
+
+def _all_labels_occur(c: d.Counts) -> Hypothesis:
+    return Hypothesis(
+        "every-label-predicted-and-true",
+        "every label occurs in y_true and in y_pred, so every per-label precision and recall is defined",
+        ForAll(And(Gt(d.support(c, d.l), 0), Gt(d.predicted(c, d.l), 0)), (d.l, 0, d.k - 1)),
+    )
+
+
+def _labels_outside_set_absent(c: d.Counts) -> Hypothesis:
+    return Hypothesis(
+        "superset",
+        "S contains every label that occurs: a label outside S is neither true nor predicted",
+        ForAll(Or(Eq(d.S[d.l], 1), And(Eq(d.support(c, d.l), 0), Eq(d.predicted(c, d.l), 0))), (d.l, 0, d.k - 1)),
+    )
+
+
+def _prf(c: d.Counts, labels: Any = None) -> tuple[sympy.Expr, sympy.Expr, sympy.Expr]:
+    return d.micro_precision(c, labels), d.micro_recall(c, labels), d.micro_f1(c, labels)
+
+
+def _macro_of(metric: Callable[..., sympy.Expr]) -> Callable[[d.Counts, sympy.Expr], sympy.Expr]:
+    return lambda c, lab: metric(c, lab)
+
+
+# --- the claims that hold ------------------------------------------------------------------
+
+
+def _fp_fn_balance(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula(
+        (_single_label(),),
+        And(Eq(d.micro_fp(c), d.micro_fn(c)), Eq(d.micro_fn(c), d.total(c) - d.trace(c))),
+        {"C": INT_COUNTS},
+    )
+
+
+def _micro_p_eq_r(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula((_single_label(), _nonempty(c)), Eq(d.micro_precision(c), d.micro_recall(c)), {"C": INT_COUNTS})
+
+
+def _micro_f1_eq_acc(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    p, r, f = _prf(c)
+    return Formula((_single_label(), _nonempty(c)), And(Eq(f, p), Eq(p, r), Eq(r, d.accuracy(c))), {"C": INT_COUNTS})
+
+
+def _micro_fbeta_eq_acc(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula(
+        (_single_label(), _nonempty(c), Hypothesis("beta-positive", "beta is any real number > 0")),
+        Eq(d.micro_fbeta(c, None, d.beta), d.accuracy(c)),
+        {"C": INT_COUNTS, "beta": POSITIVE},
+    )
+
+
+def _micro_superset(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula(
+        (_single_label(), _nonempty(c), _labels_outside_set_absent(c)),
+        And(Eq(d.micro_precision(c, d.S), d.accuracy(c)), Eq(d.micro_recall(c, d.S), d.accuracy(c))),
+        {"C": INT_COUNTS, "s": INDICATOR},
+    )
+
+
+def _weighted_recall(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula(
+        (_single_label(), _nonempty(c),
+         Hypothesis("any-zero-division", "a label with no support gets any recall z in [0, 1]; its weight is 0")),
+        Eq(d.weighted(c, lambda cc, lab: d.recall(cc, lab, z)), d.accuracy(c)),
+        {"C": INT_COUNTS, "z": UNIT},
+    )
+
+
+def _prediction_weighted_precision(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula(
+        (_single_label(), _nonempty(c),
+         Hypothesis("any-zero-division", "a never-predicted label gets any precision z in [0, 1]; its weight is 0")),
+        Eq(d.prediction_weighted(c, lambda cc, lab: d.precision(cc, lab, z)), d.accuracy(c)),
+        {"C": INT_COUNTS, "z": UNIT},
+    )
+
+
+def _micro_jaccard(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    acc = d.accuracy(c)
+    return Formula((_single_label(), _nonempty(c)), Eq(d.micro_jaccard(c), acc / (2 - acc)), {"C": INT_COUNTS})
+
+
+def _binary_micro(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    p, r, f = _prf(c)
+    acc = d.accuracy(c)
+    return Formula(
+        (_single_label(), _nonempty(c), Hypothesis("two-classes", "k = 2; micro over both labels")),
+        And(Eq(p, acc), Eq(r, acc), Eq(f, acc)),
+        {"C": INT_COUNTS},
+    )
+
+
+def _sample_weights(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    p, r, f = _prf(c)
+    return Formula(
+        (Hypothesis("weighted-single-label", "each sample adds its non-negative real weight to exactly one cell "
+                    "(encoded: C is any k x k matrix of non-negative reals)"), _nonempty(c)),
+        And(Eq(d.micro_fp(c), d.micro_fn(c)), Eq(p, r), Eq(r, f), Eq(f, d.accuracy(c))),
+        {"C": REAL_WEIGHTS},
+    )
+
+
+def _symmetric(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    swapped = counts_of(lambda row, col: d.C[col, row])
+    p, r, f = _prf(c)
+    ps, rs, fs = _prf(swapped)
+    return Formula(
+        (_single_label(), _nonempty(c),
+         Hypothesis("swap", "swapping y_true and y_pred transposes the confusion matrix")),
+        And(Eq(p, ps), Eq(r, rs), Eq(f, fs)),
+        {"C": INT_COUNTS},
+    )
+
+
+def _ovr_accuracy(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    mean_ovr = Sum(d.ovr_accuracy(c, d.l), (d.l, 0, d.k - 1)) / d.k
+    return Formula((_single_label(), _nonempty(c)), Eq(mean_ovr, 1 - 2 * (1 - d.accuracy(c)) / d.k), {"C": INT_COUNTS})
+
+
+def _f1_of_averages(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula(
+        (_single_label(), _all_labels_occur(c)),
+        Ge(d.f1_of_averages(c, None, 0), d.macro(c, _macro_of(d.f1))),
+        {"C": INT_COUNTS},
+    )
+
+
+def _multilabel_iff(counts_of: CountsOf) -> Formula:
+    c = free_counts()
+    return Formula(
+        (Hypothesis("multi-label", "each sample has any set of true and of predicted labels (encoded: free "
+                    "non-negative per-label TP, FP, FN)"),
+         Hypothesis("some-true-positive", "sum TP > 0", Gt(d.micro_tp(c), 0))),
+        sympy.Equivalent(Eq(d.micro_precision(c), d.micro_recall(c)),
+                         Eq(d.micro_tp(c) + d.micro_fp(c), d.micro_tp(c) + d.micro_fn(c))),
+        {"TP": INT_COUNTS, "FP": INT_COUNTS, "FN": INT_COUNTS},
+        encoding="free-counts",
+    )
+
+
+def _fbeta_count_form(counts_of: CountsOf) -> Formula:
+    c = free_counts()
+    lab = sympy.Integer(0)
+    p, r = d.precision(c, lab), d.recall(c, lab)
+    return Formula(
+        (Hypothesis("defined", "precision and recall are defined and not both 0: TP > 0",
+                    Gt(c.tp(lab), 0)),
+         Hypothesis("beta-positive", "beta is any real number > 0")),
+        Eq(d.fbeta(c, lab, d.beta), (1 + d.beta**2) * p * r / (d.beta**2 * p + r)),
+        {"TP": INT_COUNTS, "FP": INT_COUNTS, "FN": INT_COUNTS, "beta": POSITIVE},
+        encoding="free-counts",
+    )
+
+
+def _balanced_true_labels(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula(
+        (_single_label(), _nonempty(c),
+         Hypothesis("labels-of-y-true", "S is exactly the set of labels that occur in y_true",
+                    ForAll(sympy.Equivalent(Eq(d.S[d.l], 1), Gt(d.support(c, d.l), 0)), (d.l, 0, d.k - 1)))),
+        Eq(d.balanced_accuracy(c), d.macro(c, lambda cc, lab: d.recall(cc, lab, 0), d.S)),
+        {"C": INT_COUNTS, "s": INDICATOR},
+    )
+
+
+# --- the claims that fail ------------------------------------------------------------------
+
+
+def _micro_subset(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    p, r = d.micro_precision(c, d.S), d.micro_recall(c, d.S)
+    return Formula(
+        (_single_label(),
+         Hypothesis("proper-subset", "S leaves out at least one label", Lt(Sum(d.S[d.l], (d.l, 0, d.k - 1)), d.k)),
+         Hypothesis("defined", "P_S and R_S are defined: S is predicted and occurs in y_true",
+                    And(Gt(d.micro_tp(c, d.S) + d.micro_fp(c, d.S), 0), Gt(d.micro_tp(c, d.S) + d.micro_fn(c, d.S), 0)))),
+        Eq(p, r),
+        {"C": INT_COUNTS, "s": INDICATOR},
+    )
+
+
+def _multilabel_p_eq_r(counts_of: CountsOf) -> Formula:
+    c = free_counts()
+    return Formula(
+        (Hypothesis("multi-label", "each sample has any set of true and of predicted labels"),
+         Hypothesis("defined", "micro P and micro R are defined",
+                    And(Gt(d.micro_tp(c) + d.micro_fp(c), 0), Gt(d.micro_tp(c) + d.micro_fn(c), 0)))),
+        Eq(d.micro_precision(c), d.micro_recall(c)),
+        {"TP": INT_COUNTS, "FP": INT_COUNTS, "FN": INT_COUNTS},
+        encoding="free-counts",
+    )
+
+
+def _abstaining(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    last = d.k - 1
+    return Formula(
+        (Hypothesis("abstention", "label k-1 stands for 'abstain': it is never a true label and is not in the "
+                    "label set S = {0..k-2}",
+                    And(ForAll(Eq(d.S[d.l], 1), (d.l, 0, d.k - 2)), Eq(d.S[last], 0),
+                        ForAll(Eq(d.C[last, d.b], 0), (d.b, 0, last)))),
+         Hypothesis("defined", "P_S and R_S are defined",
+                    And(Gt(d.micro_tp(c, d.S) + d.micro_fp(c, d.S), 0), Gt(d.micro_tp(c, d.S) + d.micro_fn(c, d.S), 0)))),
+        Eq(d.micro_precision(c, d.S), d.micro_recall(c, d.S)),
+        {"C": INT_COUNTS, "s": INDICATOR},
+    )
+
+
+def _top_k(counts_of: CountsOf) -> Formula:
+    c = indicator_counts()
+    return Formula(
+        (Hypothesis("one-true-label", "each sample has exactly one true label",
+                    ForAll(Eq(Sum(d.Y[d.i, d.l], (d.l, 0, d.k - 1)), 1), (d.i, 0, d.n - 1))),
+         Hypothesis("two-predictions", "each sample predicts exactly 2 labels (top-2)",
+                    ForAll(Eq(Sum(d.Yhat[d.i, d.l], (d.l, 0, d.k - 1)), 2), (d.i, 0, d.n - 1))),
+         Hypothesis("defined", "micro P and R are defined", Gt(d.micro_tp(c) + d.micro_fp(c), 0))),
+        Eq(d.micro_precision(c), d.micro_recall(c)),
+        {"Y": INDICATOR, "Yhat": INDICATOR},
+        encoding="indicators",
+        sizes=lambda k: {d.n: 1},
+    )
+
+
+def _macro_p_eq_r(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula((_single_label(), _all_labels_occur(c)),
+                   Eq(d.macro(c, _macro_of(d.precision)), d.macro(c, _macro_of(d.recall))), {"C": INT_COUNTS})
+
+
+def _weighted_precision(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula((_single_label(), _all_labels_occur(c)),
+                   Eq(d.weighted(c, _macro_of(d.precision)), d.accuracy(c)), {"C": INT_COUNTS})
+
+
+def _macro_f1_definitions(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula((_single_label(), _all_labels_occur(c)),
+                   Eq(d.macro(c, _macro_of(d.f1)), d.f1_of_averages(c, None, 0)), {"C": INT_COUNTS})
+
+
+def _macro_f1_between(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    p, r, f = d.macro(c, _macro_of(d.precision)), d.macro(c, _macro_of(d.recall)), d.macro(c, _macro_of(d.f1))
+    return Formula((_single_label(), _all_labels_occur(c)),
+                   Or(And(Le(p, f), Le(f, r)), And(Le(r, f), Le(f, p))), {"C": INT_COUNTS})
+
+
+def _micro_f1_at_least_macro(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula((_single_label(), _all_labels_occur(c)),
+                   Ge(d.micro_f1(c), d.macro(c, _macro_of(d.f1))), {"C": INT_COUNTS})
+
+
+def _balanced_default_labels(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula(
+        (_single_label(), _nonempty(c),
+         Hypothesis("default-labels", "scikit-learn's default label set: every label 0..k-1 occurs in y_true or y_pred",
+                    ForAll(Gt(d.support(c, d.l) + d.predicted(c, d.l), 0), (d.l, 0, d.k - 1)))),
+        Eq(d.balanced_accuracy(c), d.macro(c, lambda cc, lab: d.recall(cc, lab, 0))),
+        {"C": INT_COUNTS},
+    )
+
+
+# --- reference re-evaluation: what a counterexample gives in metricproofs.reference ----------
+
+from metricproofs import witnesses as w  # noqa: E402  (the witnesses read the claims' datasets)
+
+# --- the catalogue -------------------------------------------------------------------------
+
+FP_FN_PROOF = (
+    "Double counting. Take any sample (t, p) with weight w. If t = p it adds w to TP_t and to the trace and to "
+    "nothing else. If t != p it is an error: it adds w to FP_p (label p was predicted but is not the truth) and "
+    "w to FN_t (label t is the truth but was not predicted), and to no other FP or FN. So every error is counted "
+    "exactly once in sum FP and exactly once in sum FN, and both sums equal the total weight of the errors, "
+    "N - trace(C). In matrix terms: sum_l FP_l = sum of the off-diagonal entries by columns, sum_l FN_l = the same "
+    "entries summed by rows."
+)
+
+CATALOGUE: tuple[Claim, ...] = (
+    Claim("fp-fn-balance", "Sum of false positives equals sum of false negatives", "holds",
+          "In single-label classification, sum_l FP_l = sum_l FN_l = N - trace(C).",
+          FP_FN_PROOF, ("sokolova2009", "sklearn-docs"), _fp_fn_balance,
+          methods=("z3-bounded", "z3-induction"), max_classes=20, **w.fp_fn_balance),
+    Claim("micro-precision-equals-recall", "Micro precision equals micro recall", "holds",
+          "In single-label classification with N > 0, micro precision over all labels equals micro recall.",
+          "P = sum TP / (sum TP + sum FP) and R = sum TP / (sum TP + sum FN). By fp-fn-balance sum FP = sum FN, so "
+          "the two denominators are the same number, N (which is > 0): P = R = trace(C) / N.",
+          ("sokolova2009", "sklearn-docs"), _micro_p_eq_r, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"),
+          **w.micro_p_r),
+    Claim("micro-f1-equals-accuracy", "Micro F1 equals accuracy", "holds",
+          "In single-label classification with N > 0, micro F1 = micro P = micro R = accuracy.",
+          "Both denominators equal N (fp-fn-balance), so P = R = trace/N = accuracy, and the harmonic mean of two "
+          "equal numbers is that number. In count form F1 = 2 TP / (2 TP + FP + FN) = 2 TP / (2 N) = accuracy.",
+          ("sokolova2009", "grandini2020", "sklearn-docs"), _micro_f1_eq_acc, lemmas=("fp-fn-balance",),
+          methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_f1),
+    Claim("micro-fbeta-equals-accuracy", "Micro F-beta equals accuracy for every beta", "holds",
+          "In single-label classification with N > 0, micro F-beta = accuracy for every real beta > 0.",
+          "F_beta = (1 + b^2) TP / (b^2 (TP + FN) + (TP + FP)); with sum FP = sum FN the denominator is "
+          "(1 + b^2)(TP + FP) = (1 + b^2) N, so F_beta = TP / N.",
+          ("sklearn-docs",), _micro_fbeta_eq_acc, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_fbeta),
+    Claim("micro-superset-labels-equals-accuracy", "Extra absent labels change nothing", "holds",
+          "If the label set S contains every label that occurs, micro P_S = R_S = accuracy.",
+          "A label outside S is absent, so it contributes 0 to every count; the sums over S equal the sums over all "
+          "labels, and the identity over all labels applies.",
+          ("sklearn-docs",), _micro_superset, lemmas=("fp-fn-balance",), **w.superset),
+    Claim("weighted-recall-equals-accuracy", "Support-weighted recall equals accuracy", "holds",
+          "In single-label classification with N > 0, the support-weighted mean of per-label recall equals accuracy, "
+          "whatever the zero_division value.",
+          "support_l * recall_l = support_l * TP_l / support_l = TP_l when support_l > 0, and 0 = TP_l when "
+          "support_l = 0. Summing, sum_l support_l recall_l = trace(C), and sum_l support_l = N.",
+          ("sklearn-docs", "grandini2020"), _weighted_recall, methods=("z3-bounded", "z3-induction"),
+          **w.weighted_recall),
+    Claim("prediction-weighted-precision-equals-accuracy", "Prediction-weighted precision equals accuracy", "holds",
+          "Precision averaged with weights = number of predictions of each label equals accuracy (the dual of "
+          "weighted recall).",
+          "predicted_l * precision_l = TP_l (also when predicted_l = 0), and sum_l predicted_l = N.",
+          ("grandini2020",), _prediction_weighted_precision, methods=("z3-bounded", "z3-induction"),
+          **w.prediction_weighted),
+    Claim("micro-jaccard-from-accuracy", "Micro Jaccard is a function of accuracy", "holds",
+          "In single-label classification with N > 0, micro Jaccard = acc / (2 - acc).",
+          "J = TP / (TP + FP + FN) = TP / (TP + 2 (N - TP)) = TP / (2N - TP); divide by N. This is the F* = J "
+          "relation of Hand, Christen & Kirielle applied to micro F1 = accuracy.",
+          ("hand2021",), _micro_jaccard, lemmas=("fp-fn-balance",), methods=("z3-bounded", "sympy"), **w.micro_jaccard),
+    Claim("binary-micro-equals-accuracy", "Binary: micro over both labels equals accuracy", "holds",
+          "With k = 2 labels, micro P, R and F1 over both labels equal accuracy (this is not scikit-learn's "
+          "average='binary', which scores the positive label only).",
+          "The case k = 2 of micro-f1-equals-accuracy; the z3-bounded check at k = 2 covers every sample count.",
+          ("sklearn-docs",), _binary_micro, lemmas=("fp-fn-balance",), only_classes=2, **w.binary),
+    Claim("sample-weights-preserve-identity", "The identities hold with real sample weights", "holds",
+          "With non-negative real sample weights (N > 0), sum FP = sum FN and micro P = R = F1 = accuracy.",
+          "The double-counting argument never used that weights are 1: each error adds its weight w to one FP and "
+          "one FN. (In floating point the two sums may round differently: the identity is exact in real "
+          "arithmetic, not always bit-for-bit.)",
+          ("sklearn-docs",), _sample_weights, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction"), max_classes=12,
+          **w.sample_weights),
+    Claim("micro-metrics-symmetric", "Micro metrics are symmetric in y_true and y_pred", "holds",
+          "Swapping y_true and y_pred leaves micro P, R and F1 (over all labels) unchanged.",
+          "Swapping transposes C: FP and FN exchange roles, so P and R exchange; they are equal, so each is "
+          "unchanged, and so is F1. All three equal accuracy, which the swap does not change.",
+          ("sklearn-docs",), _symmetric, lemmas=("fp-fn-balance",), **w.symmetric),
+    Claim("ovr-accuracy-from-accuracy", "Mean one-vs-rest accuracy is determined by accuracy", "holds",
+          "The mean over labels of one-vs-rest accuracy equals 1 - 2 (1 - acc) / k.",
+          "OvR accuracy of l is (N - FP_l - FN_l) / N. Averaging over k labels: 1 - (sum FP + sum FN) / (k N) "
+          "= 1 - 2 (N - trace) / (k N).",
+          ("sokolova2009",), _ovr_accuracy, lemmas=("fp-fn-balance",), methods=("z3-bounded", "sympy"), **w.ovr),
+    Claim("f1-of-averages-at-least-averaged-f1", "F1 of macro P and R is at least macro F1", "holds",
+          "When every label is predicted and true at least once, F1(macro P, macro R) >= mean of per-label F1.",
+          "The harmonic mean H(p, r) = 2pr/(p + r) is concave on the positive quadrant, and it is homogeneous, so "
+          "H(p, r) <= (2 R^2 p + 2 P^2 r) / (P + R)^2 for every (P, R) (its tangent plane at (P, R)). Average "
+          "over labels with (P, R) = (macro P, macro R): mean H(p_l, r_l) <= H(P, R) (Jensen). Opitz & Burst "
+          "show the gap can be large.",
+          ("opitz2019",), _f1_of_averages, methods=("z3-bounded", "z3-induction"), max_classes=3,
+          **w.f1_of_averages),
+    Claim("multilabel-micro-equal-iff-equal-totals", "Multi-label: micro P = R exactly when totals match", "holds",
+          "In multi-label classification with sum TP > 0, micro P = micro R if and only if the total number of "
+          "predicted labels equals the total number of true labels.",
+          "P = TP / (TP + FP) and R = TP / (TP + FN) with TP > 0 are equal iff TP + FP = TP + FN; those are the "
+          "totals of predicted and of true labels.",
+          ("sokolova2009",), _multilabel_iff, **w.multilabel_iff),
+    Claim("fbeta-count-form-equals-harmonic-form", "The two forms of F-beta agree", "holds",
+          "Where TP > 0, scikit-learn's count form (1 + b^2) TP / ((1 + b^2) TP + b^2 FN + FP) equals "
+          "(1 + b^2) P R / (b^2 P + R).",
+          "Substitute P = TP / (TP + FP), R = TP / (TP + FN) and multiply numerator and denominator by "
+          "(TP + FP)(TP + FN) / TP.",
+          ("sklearn-docs", "manning2008"), _fbeta_count_form, max_classes=1, methods=("z3-bounded", "sympy"),
+          **w.fbeta_forms),
+    Claim("balanced-accuracy-equals-macro-recall-over-true-labels", "Balanced accuracy is macro recall over y_true's labels",
+          "holds",
+          "Balanced accuracy equals macro recall over exactly the labels that occur in y_true.",
+          "Both are the unweighted mean of TP_l / support_l over the labels with support_l > 0.",
+          ("sklearn-docs",), _balanced_true_labels, max_classes=12, **w.balanced_true_labels),
+    # --- false beliefs ---
+    Claim("micro-subset-precision-equals-recall", "Micro P = R over a proper label subset", "fails",
+          "Micro precision equals micro recall over a proper subset S of the labels (scikit-learn labels=).",
+          "Restricted to S, the errors are no longer balanced: an error from a label outside S predicted as a label "
+          "in S is an FP in S with no matching FN in S (and vice versa).",
+          ("sklearn-docs",), _micro_subset, min_classes=2, **w.micro_subset),
+    Claim("multilabel-micro-precision-equals-recall", "Multi-label micro P = R", "fails",
+          "Micro precision equals micro recall in multi-label classification.",
+          "A sample may carry a predicted label with no matching missing true label, so FP and FN need not pair up.",
+          ("sokolova2009",), _multilabel_p_eq_r, min_classes=2, **w.multilabel),
+    Claim("abstaining-micro-precision-equals-recall", "Micro P = R when the classifier may abstain", "fails",
+          "Micro P = R when the classifier may abstain (predict a label outside the label set).",
+          "An abstention is a false negative of the true label but a false positive of no label in the set.",
+          ("sklearn-docs",), _abstaining, min_classes=2, **w.abstaining),
+    Claim("top-k-micro-precision-equals-recall", "Micro P = R for top-2 predictions", "fails",
+          "Micro P = R when each sample predicts k > 1 labels (here 2) and has one true label.",
+          "Each sample contributes 2 predicted labels and 1 true label: sum (TP + FP) = 2n but sum (TP + FN) = n.",
+          ("manning2008",), _top_k, min_classes=2, **w.top_k),
+    Claim("macro-precision-equals-recall", "Macro P = macro R", "fails",
+          "Macro precision equals macro recall.",
+          "The per-label FP and FN are not balanced label by label, only in total.",
+          ("sokolova2009", "opitz2019"), _macro_p_eq_r, min_classes=2, **w.macro_p_r),
+    Claim("weighted-precision-equals-accuracy", "Support-weighted precision equals accuracy", "fails",
+          "The support-weighted mean of per-label precision equals accuracy.",
+          "Support weights match recall's denominators, not precision's; the dual identity needs prediction weights.",
+          ("sklearn-docs",), _weighted_precision, min_classes=2, **w.weighted_precision),
+    Claim("macro-f1-definitions-agree", "The two macro F1 definitions agree", "fails",
+          "The mean of per-label F1 equals the F1 of (macro P, macro R).",
+          "The harmonic mean is not linear; Opitz & Burst show the two can differ by a lot.",
+          ("opitz2019",), _macro_f1_definitions, min_classes=2, **w.macro_f1_definitions),
+    Claim("macro-f1-between-macro-precision-and-recall", "Macro F1 lies between macro P and macro R", "fails",
+          "Macro F1 lies between macro precision and macro recall.",
+          "Per label F1 lies between P_l and R_l, but averaging does not preserve that: labels with P high and R low "
+          "and labels with the reverse give macro P and R near 1/2 and macro F1 much lower.",
+          ("opitz2019",), _macro_f1_between, min_classes=2, **w.macro_f1_between),
+    Claim("micro-f1-at-least-macro-f1", "Micro F1 is at least macro F1", "fails",
+          "Micro F1 >= macro F1 always.",
+          "When a frequent label is predicted badly and rare labels well, the label-level mean exceeds the "
+          "sample-level score.",
+          ("sokolova2009", "forman2010"), _micro_f1_at_least_macro, min_classes=2, **w.micro_ge_macro),
+    Claim("balanced-accuracy-equals-macro-recall", "Balanced accuracy equals macro recall (default labels)", "fails",
+          "Balanced accuracy equals macro recall with scikit-learn's default labels (those of y_true and y_pred).",
+          "A label that occurs only in y_pred gets recall 0 (zero_division) in macro recall; balanced accuracy "
+          "ignores it. It is true when the labels are those of y_true.",
+          ("sklearn-docs",), _balanced_default_labels, min_classes=2, **w.balanced_default),
+)
+
+_BY_ID = {claim.id: claim for claim in CATALOGUE}
+
+
+def ids() -> list[str]:
+    """Every claim id, in catalogue order."""
+    return [claim.id for claim in CATALOGUE]
+
+
+def closest_ids(word: str, limit: int = 3) -> list[str]:
+    """The ids closest to a misspelt one, for error messages."""
+    import difflib
+
+    return difflib.get_close_matches(word, ids(), n=limit, cutoff=0.4)
+
+
+def get(claim_id: str) -> Claim:
+    """The claim with this id; a :class:`~metricproofs.errors.UsageError` names the closest ids."""
+    from metricproofs.errors import UsageError
+
+    try:
+        return _BY_ID[claim_id]
+    except KeyError:
+        near = closest_ids(claim_id)
+        hint = f"; did you mean {', '.join(near)}?" if near else "; 'metricproofs list' shows every id"
+        raise UsageError(f"unknown claim id {claim_id!r}{hint}") from None
+
+
+def catalogue_json() -> dict:
+    """The catalogue as one JSON-ready dict (``metricproofs list --json``)."""
+    from metricproofs._version import __version__
+
+    claims = []
+    for claim in CATALOGUE:
+        formula = claim.formula()
+        claims.append({
+            "id": claim.id,
+            "title": claim.title,
+            "expected": claim.expected,
+            "statement": claim.statement,
+            "formula_latex": sympy.latex(formula.conclusion),
+            "hypotheses": [{"name": h.name, "statement": h.statement} for h in formula.hypotheses],
+            "proof": claim.proof,
+            "references": list(claim.references),
+            "methods": list(claim.methods),
+        })
+    return {"metricproofs": __version__, "claims": claims}

@@ -1,0 +1,72 @@
+"""The provers: ``z3-bounded``, ``z3-induction``, ``sympy`` (and re-checks by cvc5, Coq).
+
+:func:`prove` runs the requested methods on the requested claims and returns a
+:class:`~metricproofs.provers.results.ProveReport`; nothing here prints.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from metricproofs.provers.results import ClaimResult, MethodResult, ProveReport, combine
+
+__all__ = ["prove", "prove_claim", "ProveReport", "ClaimResult", "MethodResult", "combine", "DEFAULT_TIMEOUT"]
+
+DEFAULT_TIMEOUT = 60.0
+
+
+def _runners() -> dict[str, Callable[..., MethodResult | None]]:
+    from metricproofs.provers import bounded, induction, symbolic
+
+    return {
+        "z3-bounded": lambda claim, **kw: bounded.prove_bounded(claim, **kw),
+        "z3-induction": lambda claim, **kw: induction.prove_by_induction(claim, timeout=kw["timeout"]),
+        "sympy": lambda claim, **kw: symbolic.prove_symbolically(claim),
+        "cvc5": lambda claim, **kw: _cvc5(claim, **kw),
+        "coq": lambda claim, **kw: _coq(claim),
+    }
+
+
+def _cvc5(claim, **kw):  # type: ignore[no-untyped-def]
+    from metricproofs import certificates
+
+    return certificates.recheck_with_cvc5(claim, timeout=kw["timeout"], max_classes=kw.get("max_classes"))
+
+
+def _coq(claim):  # type: ignore[no-untyped-def]
+    from metricproofs import certificates
+
+    return certificates.check_with_coq(claim)
+
+
+def prove_claim(claim_id: str, *, methods: Sequence[str] | None = None, max_classes: int | None = None,
+                timeout: float = DEFAULT_TIMEOUT, progress: Callable[[str], None] = lambda _: None) -> ClaimResult:
+    """Run the methods (default: the claim's own) on one claim."""
+    from metricproofs.catalogue import get
+
+    claim = get(claim_id)
+    runners = _runners()
+    chosen = list(claim.methods) if methods is None else [m for m in methods if m in claim.methods or m in ("cvc5", "coq")]
+    result = ClaimResult(claim.id, claim.expected)
+    for method in chosen:
+        if method == "z3-bounded":
+            outcome = runners[method](claim, max_classes=max_classes, timeout=timeout, progress=progress)
+        else:
+            progress(f"{claim.id}: {method}")
+            outcome = runners[method](claim, max_classes=max_classes, timeout=timeout)
+        if outcome is not None:  # None: the method does not apply to this claim, or its tool is absent
+            result.methods.append(outcome)
+    return result
+
+
+def prove(ids: Sequence[str] | None = None, *, methods: Sequence[str] | None = None,
+          max_classes: int | None = None, timeout: float = DEFAULT_TIMEOUT,
+          progress: Callable[[str], None] = lambda _: None) -> ProveReport:
+    """Prove or refute the claims (default: the whole catalogue)."""
+    from metricproofs.catalogue import get, ids as all_ids
+
+    chosen = list(all_ids() if not ids else ids)
+    for claim_id in chosen:
+        get(claim_id)  # unknown ids fail before any work starts
+    return ProveReport([prove_claim(cid, methods=methods, max_classes=max_classes, timeout=timeout,
+                                    progress=progress) for cid in chosen])

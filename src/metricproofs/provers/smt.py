@@ -1,0 +1,284 @@
+"""SMT-LIB2 queries built from the catalogue's formulas, and running them in z3.
+
+A claim at a class count k becomes up to three queries, all over the same
+declarations:
+
+- ``hypotheses``: the hypotheses alone; must be sat, or a proof would be vacuous;
+- ``definedness``: hypotheses and "some division has a zero denominator (or an
+  undefined value is reached)"; must be unsat, since SMT division by zero is
+  unspecified and could make a claim pass for the wrong reason;
+- ``negation``: hypotheses, definedness, and the negated conclusion; unsat means the
+  claim holds at this k for every value of the variables (every sample count).
+
+The text is plain SMT-LIB2 (``set-logic ALL``), well sorted, so cvc5 can re-check it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal, Sequence
+
+import sympy
+
+from metricproofs import definitions as d
+from metricproofs.catalogue import Formula
+from metricproofs.evaluation import SmtBackend, VarSpec, compile_expr
+
+__all__ = ["Query", "SolverAnswer", "encode", "run_z3"]
+
+Goal = Literal["hypotheses", "definedness", "negation"]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way of writing the same query; all variants are equisatisfiable.
+
+    Nonlinear arithmetic makes solver run times erratic, so the prover tries a small
+    portfolio of equivalent encodings, each with a share of the time limit.
+    """
+
+    name: str
+    named_constants: bool = False
+    cross_multiply: bool = False
+
+    @property
+    def preamble(self) -> str:
+        """z3 options this variant needs (keeps z3 from substituting the aggregates away)."""
+        return "(set-option :smt.solve_eqs false)\n" if self.named_constants else ""
+
+
+VARIANTS = (
+    Variant("macros"),
+    Variant("aggregates", named_constants=True),
+    Variant("cross-multiplied", cross_multiply=True),
+    Variant("aggregates-cross-multiplied", named_constants=True, cross_multiply=True),
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    """One SMT-LIB2 script and what the prover expects of it."""
+
+    goal: Goal
+    k: int
+    text: str  # without (check-sat)
+    declared: dict[str, VarSpec]
+    trivial: bool = False  # e.g. a definedness query with no division at all
+    variant: Variant = VARIANTS[0]
+
+    def script(self, status: str | None = None, header: str = "") -> str:
+        """The full script with ``check-sat``, optionally with a status and a comment header."""
+        info = f"(set-info :status {status})\n" if status else ""
+        return f"{header}(set-logic ALL)\n{info}{self.text}\n(check-sat)\n(exit)\n"
+
+
+@dataclass(frozen=True)
+class SolverAnswer:
+    status: Literal["sat", "unsat", "unknown"]
+    seconds: float
+    model: dict[str, Fraction] | None = None
+    reason: str = ""
+
+
+def encode(formula: Formula, k: int, goal: Goal, extra: tuple[str, ...] = (),
+           lemmas: tuple[sympy.Basic, ...] = (), variant: Variant = VARIANTS[0]) -> Query:
+    """The ``goal`` query of ``formula`` at ``k`` classes.
+
+    ``extra`` are more assertions (entry bounds for small models); ``lemmas`` are
+    conclusions of other claims already proved at this k over the same variables, asserted
+    as facts (a proof that uses a proved lemma is still a proof).
+    """
+    backend = SmtBackend(formula.domains, named_constants=variant.named_constants,
+                         cross_multiply=variant.cross_multiply)
+    env: dict = {d.k: k, **formula.sizes(k)}
+    facts = [compile_expr(lemma)(backend, env).text for lemma in lemmas]
+    hypotheses = [compile_expr(h.formula)(backend, env).text for h in formula.hypotheses
+                  if h.formula is not sympy.true]
+    conclusion = compile_expr(formula.conclusion)(backend, env).text
+    guards = list(dict.fromkeys(g for g in backend.guards if g != "true"))
+    lines = backend.declarations() + backend.definitions
+    lines += [f"(assert {h})" for h in hypotheses]
+    lines += [f"(assert {fact})" for fact in facts]
+    lines += list(extra)
+    trivial = False
+    if goal == "definedness":
+        if guards:
+            lines.append(f"(assert (not (and {' '.join(guards)})))" if len(guards) > 1 else f"(assert (not {guards[0]}))")
+        else:
+            trivial = True
+    elif goal == "negation":
+        lines += [f"(assert {g})" for g in guards]
+        lines.append(f"(assert (not {conclusion}))")
+    return Query(goal, k, "\n".join(lines), dict(backend.declared), trivial, variant)
+
+
+def z3_binary() -> str | None:
+    """The z3 executable shipped with the z3-solver wheel (or on PATH), if any."""
+    import shutil
+    import sys
+    from pathlib import Path
+
+    beside = Path(sys.executable).with_name("z3")
+    if beside.exists():
+        return str(beside)
+    return shutil.which("z3")
+
+
+def run_z3(query: Query, timeout: float) -> SolverAnswer:
+    """Check one query in z3 within ``timeout`` seconds (see :func:`solve`)."""
+    return solve([query], timeout)
+
+
+def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
+    """Run equisatisfiable variants of one query in parallel z3 processes; first answer wins.
+
+    Each process is killed at the time limit (z3's own limit is cooperative and can be
+    overrun in nonlinear arithmetic). "unknown" comes back only when no variant decided.
+    Two variants that decide differently would mean a solver bug: that is an error.
+    """
+    if all(q.trivial for q in variants):
+        return SolverAnswer("unsat", 0.0, None, "no division to guard")
+    binary = z3_binary()
+    if binary is None:
+        return _solve_in_process(variants[0], timeout)
+    start = time.perf_counter()
+    procs = []
+    for query in variants:
+        procs.append((query, subprocess.Popen(
+            [binary, "-in", f"-T:{max(1, math.ceil(timeout))}"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+    readers = []
+    for query, proc in procs:
+        script = f"{query.variant.preamble}{query.text}\n(check-sat)\n(get-model)\n(exit)\n"
+        reader = _Reader(proc, script)
+        reader.start()
+        readers.append(reader)
+    deadline = start + timeout + 1.0
+    answer: SolverAnswer | None = None
+    reasons = []
+    pending = list(readers)
+    while pending and answer is None:
+        for reader in list(pending):
+            reader.join(timeout=0.02)
+            if reader.is_alive():
+                continue
+            pending.remove(reader)
+            status, model, reason = reader.result()
+            if status in ("sat", "unsat"):
+                answer = SolverAnswer(status, time.perf_counter() - start, model, reader.proc.args[0])
+                break
+            reasons.append(reason)
+        if time.perf_counter() > deadline:
+            reasons.append("timeout")
+            break
+    for reader in readers:
+        if reader.proc.poll() is None:
+            reader.proc.kill()
+    for reader in readers:
+        reader.join(timeout=5)
+    if answer is None:
+        reason = "timeout" if "timeout" in reasons else ("; ".join(sorted(set(r for r in reasons if r))) or "unknown")
+        return SolverAnswer("unknown", time.perf_counter() - start, None, reason)
+    return SolverAnswer(answer.status, answer.seconds, answer.model, "")
+
+
+class _Reader(threading.Thread):
+    """Feeds one z3 process its script and collects its answer."""
+
+    def __init__(self, proc: subprocess.Popen, script: str) -> None:
+        super().__init__(daemon=True)
+        self.proc = proc
+        self.script = script
+        self.output = ""
+
+    def run(self) -> None:
+        try:
+            self.output, _ = self.proc.communicate(self.script)
+        except (BrokenPipeError, OSError, ValueError):
+            self.output = ""
+
+    def result(self) -> tuple[str, dict[str, Fraction] | None, str]:
+        lines = self.output.strip().splitlines()
+        first = lines[0].strip() if lines else ""
+        if first == "unsat":
+            return "unsat", None, ""
+        if first == "sat":
+            return "sat", parse_model("\n".join(lines[1:])), ""
+        if first == "unknown":
+            return "unknown", None, "incomplete"
+        if first == "timeout":
+            return "unknown", None, "timeout"
+        if "error" in self.output:
+            return "error", None, self.output.strip()[:300]
+        return "unknown", None, "killed at the time limit" if self.proc.returncode else first
+
+
+def _sexprs(text: str) -> list:
+    """Parse s-expressions into nested lists of atoms (enough for z3's models)."""
+    tokens = re.findall(r"\(|\)|[^\s()]+", text)
+    stack: list[list] = [[]]
+    for token in tokens:
+        if token == "(":
+            stack.append([])
+        elif token == ")":
+            if len(stack) > 1:
+                done = stack.pop()
+                stack[-1].append(done)
+        else:
+            stack[-1].append(token)
+    return stack[0]
+
+
+def parse_model(text: str) -> dict[str, Fraction]:
+    """Values of the constants in a z3 ``(get-model)`` answer (integers and rationals)."""
+    values: dict[str, Fraction] = {}
+
+    def walk(node: object) -> None:
+        if isinstance(node, list):
+            if len(node) == 5 and node[0] == "define-fun" and node[2] == [] and node[3] in ("Int", "Real"):
+                value = _number(node[4])
+                if value is not None:
+                    values[node[1]] = value
+                return
+            for child in node:
+                walk(child)
+
+    walk(_sexprs(text))
+    return values
+
+
+def _number(node: object) -> Fraction | None:
+    if isinstance(node, str):
+        try:
+            return Fraction(node)
+        except ValueError:
+            return None
+    if isinstance(node, list) and node and node[0] == "-" and len(node) == 2:
+        inner = _number(node[1])
+        return None if inner is None else -inner
+    if isinstance(node, list) and node and node[0] == "/" and len(node) == 3:
+        num, den = _number(node[1]), _number(node[2])
+        return None if num is None or not den else num / den
+    return None  # algebraic numbers (root-obj) are not decoded
+
+
+def _solve_in_process(query: Query, timeout: float) -> SolverAnswer:
+    import z3
+
+    start = time.perf_counter()
+    solver = z3.Solver()
+    solver.set("timeout", max(1, int(timeout * 1000)))
+    solver.from_string(query.variant.preamble + query.text)
+    answer = solver.check()
+    seconds = time.perf_counter() - start
+    if answer == z3.unsat:
+        return SolverAnswer("unsat", seconds)
+    if answer == z3.sat:
+        return SolverAnswer("sat", seconds, parse_model(solver.model().sexpr()))
+    return SolverAnswer("unknown", seconds, None, solver.reason_unknown())
