@@ -357,12 +357,14 @@ def _pair_table(enc: _Encoded, w: np.ndarray | None) -> tuple[np.ndarray, np.nda
 
 @dataclass(frozen=True)
 class _Stats:
-    """Per-code sufficient statistics: TP, predicted and true totals, and occurrence."""
+    """Per-code sufficient statistics: TP, predicted and true totals, and occurrence;
+    ``table`` is the joint (true, pred) table when one was counted (small label ranges)."""
 
     tp: np.ndarray
     pred: np.ndarray
     true: np.ndarray
     occurs: np.ndarray
+    table: np.ndarray | None = None
 
 
 def _stats_by_bincounts(enc: _Encoded, w: np.ndarray | None) -> _Stats:
@@ -378,15 +380,16 @@ def _stats_by_bincounts(enc: _Encoded, w: np.ndarray | None) -> _Stats:
         true += _bincount(tc, ws, size)
         pred += _bincount(pc, ws, size)
         tp += _bincount(tc[eq], None if ws is None else ws[eq], size)
-        seen += _bincount(tc, None, size) + _bincount(pc, None, size)
-    return _Stats(tp, pred, true, seen > 0)
+        if w is not None:  # unweighted, true + pred already are the occurrence counts
+            seen += _bincount(tc, None, size) + _bincount(pc, None, size)
+    return _Stats(tp, pred, true, (seen if w is not None else true + pred) > 0)
 
 
 def _single_stats(enc: _Encoded, w: np.ndarray | None) -> _Stats:
     """Per-code TP, pred, true: one joint bincount when k*k is small, else three bincounts."""
     if enc.size * enc.size <= _PAIR_CELLS:
         table, occurs = _pair_table(enc, w)
-        return _Stats(np.diagonal(table).copy(), table.sum(axis=0), table.sum(axis=1), occurs)
+        return _Stats(np.diagonal(table).copy(), table.sum(axis=0), table.sum(axis=1), occurs, table)
     return _stats_by_bincounts(enc, w)
 
 
@@ -492,7 +495,7 @@ def _streaming_pair_table(
             running.add(tc, pc, wc, buf)
     seen, table = running.seen, running.table
     occurs = (seen.sum(axis=0) + seen.sum(axis=1)) > 0
-    stats = _Stats(np.diagonal(table).copy(), table.sum(axis=0), table.sum(axis=1), occurs)
+    stats = _Stats(np.diagonal(table).copy(), table.sum(axis=0), table.sum(axis=1), occurs, table)
     return running.lo, running.size, stats
 
 
@@ -954,9 +957,13 @@ def confusion_matrix(y_true: Any, y_pred: Any, *, labels: Any = None, sample_wei
         raise ValueError(
             "confusion_matrix does not support multi-label input; use multilabel_confusion_matrix"
         )
-    enc, stats = _count_single(data, None)
+    enc, stats = _count_single(data, w if labels is None else None)
     pos = _selection(enc, data, labels, stats.occurs)
-    cm, true_hit = _matrix_for(enc, w, pos)
+    if labels is None and stats.table is not None:
+        # Every occurring label: the counting pass's joint table already is the matrix.
+        cm, true_hit = stats.table[np.ix_(pos, pos)], True
+    else:
+        cm, true_hit = _matrix_for(enc, w, pos)
     if labels is not None and not true_hit:
         raise ValueError("At least one label specified must be in y_true")
     if w is not None and w.dtype.kind in "iu":

@@ -1,0 +1,208 @@
+"""The prover's scaling: the default ``metricproofs prove`` run, each holds-claim against
+the class count k, and ``fp-fn-balance`` at k = 1000.
+
+Sections
+    default run   ``metricproofs prove --json`` in a subprocess: wall time, and the time of
+                  every claim and method as the report gives it.
+    scaling       for each holds-claim checked by ``z3-bounded``: the time of the single
+                  class count k (the claim with ``min_classes = max_classes = k``) for
+                  k = 5, 10, 20, 30, 50, 100, 200, ... ; a claim stops at the first k that is
+                  not proved or takes longer than the step limit (60 s). The largest k
+                  reached is reported (every smaller k is covered by the default run or
+                  is cheaper). A total budget keeps the whole section bounded.
+    k = 1000      ``fp-fn-balance``: encoding time and one z3 query of the negation at
+                  k = 1000 (a child process, killed at a hard limit).
+
+Usage: ``python benchmarks/bench_prover.py [--quick] [--budget SECONDS]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+GOAL_PROVE_S = 30.0
+GOAL_K1000_S = 30.0
+GOAL_MIN_K = 20
+STEP_LIMIT_S = 60.0
+STEPS = (5, 10, 20, 30, 50, 100, 200, 300, 500, 1000)
+
+
+def _cli() -> list[str]:
+    script = Path(sys.executable).with_name("metricproofs")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("metricproofs")
+    return [found] if found else [sys.executable, "-m", "metricproofs"]
+
+
+def default_run(out: Callable[[str], None], limit: float) -> dict:
+    """Wall time of ``metricproofs prove --json`` and its per-claim, per-method times."""
+    out("### `metricproofs prove` (all claims, default bounds)\n")
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(_cli() + ["prove", "--json"], capture_output=True, text=True, timeout=limit)
+    except subprocess.TimeoutExpired:
+        wall = time.perf_counter() - start
+        out(f"Killed after {wall:.0f} s (limit {limit:.0f} s): goal < {GOAL_PROVE_S:.0f} s MISSED.\n")
+        return {"wall_s": wall, "exit": None}
+    wall = time.perf_counter() - start
+    try:
+        report = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        report = None
+    ok = wall < GOAL_PROVE_S
+    out(f"Wall time {wall:.1f} s, exit code {proc.returncode}: goal < {GOAL_PROVE_S:.0f} s "
+        f"{'met' if ok else 'MISSED'} ({wall / GOAL_PROVE_S:.2f} of the goal).\n")
+    if report is None:
+        tail = proc.stderr.strip().splitlines()[-1:] if proc.stderr.strip() else ["(no output)"]
+        out(f"(no JSON report: {tail[0]})\n")
+        return {"wall_s": wall, "exit": proc.returncode}
+    out("| claim | expected | verdict | method | verdict | s | max k |")
+    out("|---|---|---|---|---|---:|---:|")
+    slowest = []
+    for claim in report.get("results", []):
+        for i, m in enumerate(claim.get("methods", [])):
+            first = i == 0
+            out(f"| {claim['id'] if first else ''} | {claim['expected'] if first else ''} "
+                f"| {claim['verdict'] if first else ''} | {m['method']} | {m['verdict']} "
+                f"| {m['seconds']:.2f} | {m.get('max_classes') if m.get('max_classes') is not None else ''} |")
+            slowest.append((m["seconds"], claim["id"], m["method"]))
+    out("")
+    slowest.sort(reverse=True)
+    return {"wall_s": wall, "exit": proc.returncode, "slowest": slowest[:5]}
+
+
+def _single_k(claim_id: str, k: int, timeout: float) -> tuple[str, float, str]:
+    """Verdict, seconds and detail of ``z3-bounded`` on one claim at exactly k classes."""
+    from metricproofs.catalogue import get
+    from metricproofs.provers.bounded import prove_bounded
+
+    claim = dataclasses.replace(get(claim_id), min_classes=k, max_classes=k)
+    start = time.perf_counter()
+    result = prove_bounded(claim, max_classes=k, timeout=timeout)
+    return result.verdict, time.perf_counter() - start, result.detail
+
+
+def scaling(out: Callable[[str], None], budget: float, steps: tuple[int, ...]) -> dict:
+    """Per-k times of each holds-claim; the largest k each reaches within the step limit."""
+    from metricproofs.catalogue import CATALOGUE
+
+    claims = [c for c in CATALOGUE if c.expected == "holds" and "z3-bounded" in c.methods]
+    out(f"### z3-bounded against k (one class count per query; step limit {STEP_LIMIT_S:.0f} s, "
+        f"total budget {budget:.0f} s)\n")
+    out("A claim stops at the first k not proved within the limit; `>= k` means the budget ran out "
+        "with k still proved. Goal: every holds-claim bounded to k >= 20.\n")
+    header = " | ".join(f"k={k} s" for k in steps)
+    out(f"| claim | default bound | {header} | largest k | goal k >= {GOAL_MIN_K} |")
+    out("|---|---:|" + "---:|" * len(steps) + "---:|---|")
+    deadline = time.perf_counter() + budget
+    key: dict = {}
+    for claim in claims:
+        cells: list[str] = []
+        best, stopped = None, ""
+        if claim.only_classes is not None:
+            cells = ["" for _ in steps]
+            best, stopped = claim.only_classes, "(only k = %d)" % claim.only_classes
+        else:
+            for k in steps:
+                if k < claim.min_classes:
+                    cells.append("")
+                    continue
+                left = deadline - time.perf_counter()
+                if left < 5:
+                    stopped = "budget"
+                    break
+                verdict, seconds, detail = _single_k(claim.id, k, min(STEP_LIMIT_S, left))
+                if verdict != "proved":
+                    cells.append(f"{verdict} ({seconds:.0f})")
+                    stopped = verdict
+                    break
+                cells.append(f"{seconds:.2f}")
+                best = k
+                if seconds > STEP_LIMIT_S:
+                    stopped = "step limit"
+                    break
+            cells += [""] * (len(steps) - len(cells))
+        reached = "none" if best is None else (f">= {best}" if stopped == "budget" else str(best))
+        ok = best is not None and best >= GOAL_MIN_K
+        out(f"| {claim.id} | {claim.max_classes if claim.only_classes is None else claim.only_classes} | "
+            + " | ".join(cells) + f" | {reached} | {'met' if ok else 'MISSED'} |")
+        key[claim.id] = {"largest_k": best, "stopped": stopped, "default": claim.max_classes}
+    out("")
+    return key
+
+
+def k1000_child(k: int, timeout: float) -> dict:
+    """In the child process: encode and solve fp-fn-balance's negation at k classes."""
+    from metricproofs.catalogue import get
+    from metricproofs.provers.smt import encode, solve
+
+    claim = get("fp-fn-balance")
+    start = time.perf_counter()
+    query = encode(claim.formula(), k, "negation")
+    encode_s = time.perf_counter() - start
+    answer = solve([query], timeout)
+    return {"k": k, "encode_s": encode_s, "solve_s": answer.seconds, "status": answer.status,
+            "reason": answer.reason, "chars": len(query.text)}
+
+
+def k1000(out: Callable[[str], None], k: int, timeout: float, hard_limit: float) -> dict:
+    out(f"### fp-fn-balance at k = {k} (one negation query, z3 limit {timeout:.0f} s)\n")
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run([sys.executable, __file__, "--k1000-child", str(k), "--timeout", str(timeout)],
+                              capture_output=True, text=True, timeout=hard_limit)
+        found = json.loads(proc.stdout.strip().splitlines()[-1])
+    except subprocess.TimeoutExpired:
+        wall = time.perf_counter() - start
+        out(f"Killed at the hard limit of {hard_limit:.0f} s (encoding plus solving): goal < "
+            f"{GOAL_K1000_S:.0f} s MISSED.\n")
+        return {"wall_s": wall, "status": "killed"}
+    except (IndexError, json.JSONDecodeError):
+        out(f"The child failed: {proc.stderr.strip().splitlines()[-1:]}\n")
+        return {"status": "failed"}
+    wall = time.perf_counter() - start
+    total = found["encode_s"] + found["solve_s"]
+    ok = found["status"] == "unsat" and total < GOAL_K1000_S
+    out("| k | SMT-LIB chars | encode s | z3 s | z3 answer | encode + z3 s | goal < 30 s |")
+    out("|---:|---:|---:|---:|---|---:|---|")
+    out(f"| {k} | {found['chars']:,} | {found['encode_s']:.1f} | {found['solve_s']:.1f} | {found['status']}"
+        f"{' (' + found['reason'] + ')' if found['reason'] else ''} | {total:.1f} | "
+        f"{'met' if ok else 'MISSED'} ({total / GOAL_K1000_S:.2f} of the goal) |")
+    out(f"\n(child process wall time, including imports: {wall:.1f} s)\n")
+    return {**found, "wall_s": wall}
+
+
+def run(quick: bool = False, budget: float | None = None, out: Callable[[str], None] = print) -> dict:
+    budget = (240.0 if quick else 900.0) if budget is None else budget
+    out("## Prover\n")
+    key = {"prove": default_run(out, limit=600.0)}
+    key["scaling"] = scaling(out, budget, STEPS[:5] if quick else STEPS)
+    key["k1000"] = k1000(out, 1000, 120.0, hard_limit=150.0 if quick else 420.0)
+    return key
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="k up to 50 and a smaller budget")
+    parser.add_argument("--budget", type=float, default=None, help="seconds for the scaling section")
+    parser.add_argument("--k1000-child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--timeout", type=float, default=120.0, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.k1000_child is not None:
+        print(json.dumps(k1000_child(args.k1000_child, args.timeout)))
+        return 0
+    run(quick=args.quick, budget=args.budget, out=lambda line: print(line, flush=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
