@@ -21,7 +21,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -58,13 +60,16 @@ def default_run(out: Callable[[str], None], limit: float) -> dict:
         report = json.loads(proc.stdout)
     except json.JSONDecodeError:
         report = None
-    ok = wall < GOAL_PROVE_S
-    out(f"Wall time {wall:.1f} s, exit code {proc.returncode}: goal < {GOAL_PROVE_S:.0f} s "
-        f"{'met' if ok else 'MISSED'} ({wall / GOAL_PROVE_S:.2f} of the goal).\n")
     if report is None:
         tail = proc.stderr.strip().splitlines()[-1:] if proc.stderr.strip() else ["(no output)"]
-        out(f"(no JSON report: {tail[0]})\n")
-        return {"wall_s": wall, "exit": proc.returncode}
+        out(f"The run failed after {wall:.1f} s (exit code {proc.returncode}, no JSON report: {tail[0]}); "
+            f"goal < {GOAL_PROVE_S:.0f} s not assessed.\n")
+        return {"wall_s": wall, "exit": proc.returncode, "failed": tail[0]}
+    ok = wall < GOAL_PROVE_S
+    meaning = {0: "every verdict as expected", 1: "some verdict contradicts expectation",
+               3: "some result unknown"}.get(proc.returncode, "unexpected exit code")
+    out(f"Wall time {wall:.1f} s, exit code {proc.returncode} ({meaning}): goal < {GOAL_PROVE_S:.0f} s "
+        f"{'met' if ok else 'MISSED'} ({wall / GOAL_PROVE_S:.2f} of the goal).\n")
     out("| claim | expected | verdict | method | verdict | s | max k |")
     out("|---|---|---|---|---|---:|---:|")
     slowest = []
@@ -98,43 +103,53 @@ def scaling(out: Callable[[str], None], budget: float, steps: tuple[int, ...]) -
     claims = [c for c in CATALOGUE if c.expected == "holds" and "z3-bounded" in c.methods]
     out(f"### z3-bounded against k (one class count per query; step limit {STEP_LIMIT_S:.0f} s, "
         f"total budget {budget:.0f} s)\n")
-    out("A claim stops at the first k not proved within the limit; `>= k` means the budget ran out "
-        "with k still proved. Goal: every holds-claim bounded to k >= 20.\n")
+    out("A claim stops at the first k not proved within the step limit (the cell shows the verdict), or "
+        "when it has used its share of the budget (the remaining budget over the claims left): then "
+        "`>= k` means k was still proved. Goal: every holds-claim bounded to k >= 20.\n")
     header = " | ".join(f"k={k} s" for k in steps)
     out(f"| claim | default bound | {header} | largest k | goal k >= {GOAL_MIN_K} |")
     out("|---|---:|" + "---:|" * len(steps) + "---:|---|")
     deadline = time.perf_counter() + budget
     key: dict = {}
-    for claim in claims:
+    for index, claim in enumerate(claims):
         cells: list[str] = []
         best, stopped = None, ""
+        share_end = time.perf_counter() + (deadline - time.perf_counter()) / (len(claims) - index)
         if claim.only_classes is not None:
             cells = ["" for _ in steps]
-            best, stopped = claim.only_classes, "(only k = %d)" % claim.only_classes
+            best, stopped = claim.only_classes, "only"
         else:
             for k in steps:
                 if k < claim.min_classes:
                     cells.append("")
                     continue
-                left = deadline - time.perf_counter()
-                if left < 5:
+                left = share_end - time.perf_counter()
+                if left < 2:
                     stopped = "budget"
                     break
-                verdict, seconds, detail = _single_k(claim.id, k, min(STEP_LIMIT_S, left))
+                verdict, seconds, detail = _single_k(claim.id, k, min(STEP_LIMIT_S, max(left, 5.0)))
                 if verdict != "proved":
                     cells.append(f"{verdict} ({seconds:.0f})")
-                    stopped = verdict
+                    stopped = "budget" if seconds >= left - 1 and verdict == "unknown" else verdict
                     break
                 cells.append(f"{seconds:.2f}")
                 best = k
                 if seconds > STEP_LIMIT_S:
                     stopped = "step limit"
                     break
+            else:
+                stopped = "all steps"
             cells += [""] * (len(steps) - len(cells))
-        reached = "none" if best is None else (f">= {best}" if stopped == "budget" else str(best))
-        ok = best is not None and best >= GOAL_MIN_K
+        if stopped == "only":
+            reached, goal = f"{best} (the claim is about k = {best} only)", "n/a"
+        elif best is None:
+            reached = "not measured (budget)" if stopped == "budget" else "none"
+            goal = "not measured" if stopped == "budget" else "MISSED"
+        else:
+            reached = f">= {best}" if stopped == "budget" else str(best)
+            goal = "met" if best >= GOAL_MIN_K else ("not measured" if stopped == "budget" else "MISSED")
         out(f"| {claim.id} | {claim.max_classes if claim.only_classes is None else claim.only_classes} | "
-            + " | ".join(cells) + f" | {reached} | {'met' if ok else 'MISSED'} |")
+            + " | ".join(cells) + f" | {reached} | {goal} |")
         key[claim.id] = {"largest_k": best, "stopped": stopped, "default": claim.max_classes}
     out("")
     return key
@@ -149,44 +164,71 @@ def k1000_child(k: int, timeout: float) -> dict:
     start = time.perf_counter()
     query = encode(claim.formula(), k, "negation")
     encode_s = time.perf_counter() - start
+    print(json.dumps({"k": k, "encode_s": encode_s, "chars": len(query.text)}), flush=True)
     answer = solve([query], timeout)
     return {"k": k, "encode_s": encode_s, "solve_s": answer.seconds, "status": answer.status,
             "reason": answer.reason, "chars": len(query.text)}
 
 
-def k1000(out: Callable[[str], None], k: int, timeout: float, hard_limit: float) -> dict:
-    out(f"### fp-fn-balance at k = {k} (one negation query, z3 limit {timeout:.0f} s)\n")
+def _one_query(k: int, timeout: float, hard_limit: float) -> dict:
+    """Encode and solve at k in a child process (own session: the child and its z3 processes
+    are killed together at ``hard_limit``)."""
     start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, __file__, "--k1000-child", str(k), "--timeout", str(timeout)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        proc = subprocess.run([sys.executable, __file__, "--k1000-child", str(k), "--timeout", str(timeout)],
-                              capture_output=True, text=True, timeout=hard_limit)
-        found = json.loads(proc.stdout.strip().splitlines()[-1])
+        stdout, stderr = proc.communicate(timeout=hard_limit)
     except subprocess.TimeoutExpired:
-        wall = time.perf_counter() - start
-        out(f"Killed at the hard limit of {hard_limit:.0f} s (encoding plus solving): goal < "
-            f"{GOAL_K1000_S:.0f} s MISSED.\n")
-        return {"wall_s": wall, "status": "killed"}
+        os.killpg(proc.pid, signal.SIGKILL)
+        partial, _ = proc.communicate()
+        encoded = json.loads(partial.strip().splitlines()[0]) if partial.strip() else {}
+        return {"k": k, "status": "killed", "wall_s": time.perf_counter() - start, **encoded}
+    try:
+        return {**json.loads(stdout.strip().splitlines()[-1]), "wall_s": time.perf_counter() - start}
     except (IndexError, json.JSONDecodeError):
-        out(f"The child failed: {proc.stderr.strip().splitlines()[-1:]}\n")
-        return {"status": "failed"}
-    wall = time.perf_counter() - start
-    total = found["encode_s"] + found["solve_s"]
-    ok = found["status"] == "unsat" and total < GOAL_K1000_S
-    out("| k | SMT-LIB chars | encode s | z3 s | z3 answer | encode + z3 s | goal < 30 s |")
+        return {"k": k, "status": "failed", "reason": (stderr.strip().splitlines() or ["no output"])[-1]}
+
+
+def k1000(out: Callable[[str], None], ladder: tuple[int, ...], timeout: float, hard_limit: float) -> dict:
+    """fp-fn-balance's negation at each k of the ladder (the last is the goal's k = 1000)."""
+    top = ladder[-1]
+    out(f"### fp-fn-balance at k = {top} (one negation query; z3 limit {timeout:.0f} s, child process "
+        f"killed at {hard_limit:.0f} s)\n")
+    out("Smaller k show the growth. encode = building the SMT-LIB text from the sympy formula.\n")
+    out(f"| k | SMT-LIB chars | encode s | z3 s | z3 answer | encode + z3 s | goal < {GOAL_K1000_S:.0f} s at k = {top} |")
     out("|---:|---:|---:|---:|---|---:|---|")
-    out(f"| {k} | {found['chars']:,} | {found['encode_s']:.1f} | {found['solve_s']:.1f} | {found['status']}"
-        f"{' (' + found['reason'] + ')' if found['reason'] else ''} | {total:.1f} | "
-        f"{'met' if ok else 'MISSED'} ({total / GOAL_K1000_S:.2f} of the goal) |")
-    out(f"\n(child process wall time, including imports: {wall:.1f} s)\n")
-    return {**found, "wall_s": wall}
+    found: dict = {}
+    for k in ladder:
+        found = _one_query(k, timeout, hard_limit)
+        chars = f"{found['chars']:,}" if "chars" in found else ""
+        enc = f"{found['encode_s']:.1f}" if "encode_s" in found else f"> {found.get('wall_s', 0):.0f} (killed)"
+        if found["status"] == "killed":
+            z3s, answer, total = ("killed", "none", f"> {found['wall_s']:.0f}") if "encode_s" in found \
+                else ("", "none", f"> {found['wall_s']:.0f}")
+            ok = False
+        elif found["status"] == "failed":
+            z3s, answer, total, ok = "", f"failed: {found['reason']}", "", False
+        else:
+            tot = found["encode_s"] + found["solve_s"]
+            z3s, total = f"{found['solve_s']:.1f}", f"{tot:.1f}"
+            answer = found["status"] + (f" ({found['reason']})" if found.get("reason") else "")
+            ok = found["status"] == "unsat" and tot < GOAL_K1000_S
+        goal = "" if k != top else ("met" if ok else "MISSED")
+        out(f"| {k} | {chars} | {enc} | {z3s} | {answer} | {total} | {goal} |")
+        if found["status"] in ("killed", "failed") and k != top:
+            out(f"| {top} | | | | not run (k = {k} already hit the limit) | | MISSED |")
+            break
+    out("")
+    return found
 
 
 def run(quick: bool = False, budget: float | None = None, out: Callable[[str], None] = print) -> dict:
-    budget = (240.0 if quick else 900.0) if budget is None else budget
+    budget = (240.0 if quick else 600.0) if budget is None else budget
     out("## Prover\n")
     key = {"prove": default_run(out, limit=600.0)}
     key["scaling"] = scaling(out, budget, STEPS[:5] if quick else STEPS)
-    key["k1000"] = k1000(out, 1000, 120.0, hard_limit=150.0 if quick else 420.0)
+    key["k1000"] = k1000(out, (100, 200, 1000) if quick else (100, 200, 400, 1000), 120.0,
+                         hard_limit=150.0 if quick else 300.0)
     return key
 
 
