@@ -52,6 +52,7 @@ __all__ = [
     "run_paper",
     "WORKED_EXAMPLE_DATA",
     "FRAGMENT_NAMES",
+    "write_generated",
 ]
 
 # The seed note's example: nine (pred, true) rows over the labels A, B, C.
@@ -480,30 +481,36 @@ def _frac_tex(text: str) -> str:
 
 
 def _render_induction(prove_json, catalogue_json) -> str:
-    """The z3-induction details (the schema and the discharged steps), one item per claim."""
+    """The z3-induction details (schema and discharged obligations); identical details once."""
     results = _results_by_id(prove_json)
-    items = []
+    groups: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
     for claim_id in _ordered_claims(prove_json, catalogue_json):
         result = results.get(claim_id)
         if not result:
             continue
         for method in result["methods"]:
-            if method["method"] == "z3-induction" and method.get("detail"):
-                items.append(
-                    rf"\item {tex_id(claim_id)} ({tex_escape(method['verdict'])}, "
-                    rf"{_fmt_seconds(float(method.get('seconds') or 0.0))}\,s): {tex_escape(method['detail'])}"
-                )
+            if method["method"] == "z3-induction":
+                groups.setdefault(method.get("detail") or "", []).append((claim_id, method))
     lines = [_HEADER]
-    if items:
-        lines += [r"\begin{itemize}[leftmargin=1.2em,itemsep=1pt]\footnotesize"] + items + [r"\end{itemize}"]
-    else:
-        lines.append(r"\emph{(No claim was checked by \texttt{z3-induction} in this run.)}")
-    lines.append("")
+    if not groups:
+        lines += [r"\emph{(No claim was checked by \texttt{z3-induction} in this run.)}", ""]
+        return "\n".join(lines)
+    lines.append(r"\begingroup\footnotesize")
+    lines.append(r"\begin{description}[style=unboxed,leftmargin=0pt,itemsep=2pt,font=\normalfont]")
+    for detail, members in groups.items():
+        who = ", ".join(
+            rf"{tex_id(cid)} ({tex_escape(m['verdict'])}, {_fmt_seconds(float(m.get('seconds') or 0.0))}\,s)"
+            for cid, m in members
+        )
+        text = tex_escape(detail) if detail else r"\emph{(no detail)}"
+        lines.append(rf"\item[] {who}: {text}")
+    lines += [r"\end{description}", r"\endgroup", ""]
     return "\n".join(lines)
 
 
 def _render_claims(prove_json, catalogue_json) -> str:
-    """The appendix: the named hypotheses once, then each claim's hypotheses, proof, references."""
+    """The appendix: the named hypotheses once, then each claim's hypotheses, proof, references
+    (the statements are in the catalogue table)."""
     hypotheses: dict[str, str] = {}
     for claim in catalogue_json["claims"]:
         for hyp in claim.get("hypotheses") or []:
@@ -521,8 +528,8 @@ def _render_claims(prove_json, catalogue_json) -> str:
         hyp_text = (r" \emph{Assumes} " + ", ".join(rf"\textsf{{{tex_escape(n)}}}" for n in names) + ".") if names else ""
         word = "Proof" if claim["expected"] == "holds" else "Why it fails"
         lines.append(
-            rf"\item[{tex_id(claim['id'])}] \emph{{({tex_escape(claim['expected'])})}} "
-            rf"{tex_escape(claim['statement'])}{hyp_text} \emph{{{word}:}} {tex_escape(claim['proof'])}{cite}"
+            rf"\item[{tex_id(claim['id'])}] \emph{{({tex_escape(claim['expected'])})}}"
+            rf"{hyp_text} \emph{{{word}:}} {tex_escape(claim['proof'])}{cite}"
         )
     lines += [r"\end{description}", r"\endgroup", ""]
     return "\n".join(lines)
@@ -556,6 +563,25 @@ def _render_float_caveat(context: Mapping[str, Any] | None) -> str:
         else:
             text += rf", and \texttt{{metricproofs.reference}} returns $P={ref['precision']!r}$, $R={ref['recall']!r}$"
     return _HEADER + text + ".\n"
+
+
+def _recheck_sentence(method_counts: Mapping[str, int]) -> str:
+    """Whether this run included the independent re-checks, in one sentence."""
+    done = [rf"{name} checked {method_counts[name]} claim{'s' if method_counts[name] != 1 else ''}"
+            for name in ("cvc5", "coq") if method_counts.get(name)]
+    missing = [name for name in ("cvc5", "coq") if not method_counts.get(name)]
+    parts = []
+    if done:
+        parts.append("In this run " + " and ".join(done) + ".")
+    if missing:
+        flags = " and ".join(rf"\texttt{{--method {name}}}" for name in missing)
+        parts.append(
+            "This run used each claim's default methods; the "
+            + " and ".join({"cvc5": "cvc5 re-check", "coq": "Coq check"}[name] for name in missing)
+            + rf" (\texttt{{metricproofs prove}} with {flags}) "
+            + ("are" if len(missing) > 1 else "is") + " run separately and not reported in the table."
+        )
+    return " ".join(parts)
 
 
 def _bound_summary(bounds: Sequence[int]) -> str:
@@ -611,6 +637,7 @@ def _render_macros(prove_json, catalogue_json, context) -> str:
     ]
     for name in _METHOD_ORDER:
         lines.append(macro(f"mpCount{_macro_word(name)}", method_counts[name]))
+    lines.append(macro("mpRecheckSentence", _recheck_sentence(method_counts)))
     for key, label in (("python", "Python"), ("z3", "ZThree"), ("sympy", "Sympy"), ("cvc5", "CVCfive"),
                        ("coq", "Coq"), ("numpy", "Numpy")):
         lines.append(macro(f"mpVersion{label}", tex_escape(versions.get(key) or "n/a")))
@@ -873,6 +900,20 @@ def build_pdf(paper_dir: Path, err: TextIO) -> tuple[int, float]:
     return 0, seconds
 
 
+def write_generated(paper_dir: Path, prove_json: Mapping[str, Any],
+                    prove_wall_seconds: float | None = None) -> dict[str, str]:
+    """Write ``prove.json``, ``context.json`` and every fragment into ``paper_dir/generated``."""
+    generated = Path(paper_dir) / "generated"
+    generated.mkdir(parents=True, exist_ok=True)
+    context = compute_context(prove_wall_seconds=prove_wall_seconds)
+    catalogue, definitions = load_catalogue_and_definitions()
+    fragments = render_fragments(prove_json, catalogue, definitions, compute_worked_example(), context)
+    files = {"prove.json": _dump_json(prove_json), "context.json": _dump_json(context), **fragments}
+    for name, text in files.items():
+        (generated / name).write_text(text, encoding="utf-8")
+    return files
+
+
 def run_paper(args: Any, out: TextIO, err: TextIO) -> int:
     """``metricproofs paper [--dir DIR] [--no-pdf]``.
 
@@ -902,13 +943,7 @@ def run_paper(args: Any, out: TextIO, err: TextIO) -> int:
     prove_json = report.to_json()
 
     generated = paper_dir / "generated"
-    generated.mkdir(parents=True, exist_ok=True)
-    context = compute_context(prove_wall_seconds=wall)
-    catalogue, definitions = load_catalogue_and_definitions()
-    fragments = render_fragments(prove_json, catalogue, definitions, compute_worked_example(), context)
-    files = {"prove.json": _dump_json(prove_json), "context.json": _dump_json(context), **fragments}
-    for name, text in files.items():
-        (generated / name).write_text(text, encoding="utf-8")
+    files = write_generated(paper_dir, prove_json, prove_wall_seconds=wall)
     results = prove_json["results"]
     unexpected = [r["id"] for r in results if not _as_expected(r) and r["verdict"] not in ("unknown",)]
     unknown = [r["id"] for r in results if r["verdict"] == "unknown"]
