@@ -85,7 +85,7 @@ class Claim:
     build: Callable[[CountsOf], Formula]
     methods: tuple[str, ...] = ("z3-bounded",)
     min_classes: int = 1
-    max_classes: int = 20  #: default bound of z3-bounded for this claim
+    max_classes: int = 4  #: default bound of z3-bounded for this claim (--max-classes raises it)
     only_classes: int | None = None  #: the claim is about this one class count
     #: claims whose conclusions z3-bounded may use as facts; each is itself proved by
     #: z3-bounded at the same k (the prover checks this before using it)
@@ -417,7 +417,7 @@ CATALOGUE: tuple[Claim, ...] = (
     Claim("fp-fn-balance", "Sum of false positives equals sum of false negatives", "holds",
           "In single-label classification, sum_l FP_l = sum_l FN_l = N - trace(C).",
           FP_FN_PROOF, ("sokolova2009", "sklearn-docs"), _fp_fn_balance,
-          methods=("z3-bounded", "z3-induction"), max_classes=20, **w.fp_fn_balance),
+          methods=("z3-bounded", "z3-induction"), max_classes=10, **w.fp_fn_balance),
     Claim("micro-precision-equals-recall", "Micro precision equals micro recall", "holds",
           "In single-label classification with N > 0, micro precision over all labels equals micro recall.",
           "P = sum TP / (sum TP + sum FP) and R = sum TP / (sum TP + sum FN). By fp-fn-balance sum FP = sum FN, so "
@@ -439,54 +439,54 @@ CATALOGUE: tuple[Claim, ...] = (
           "If the label set S contains every label that occurs, micro P_S = R_S = accuracy.",
           "A label outside S is absent, so it contributes 0 to every count; the sums over S equal the sums over all "
           "labels, and the identity over all labels applies.",
-          ("sklearn-docs",), _micro_superset, lemmas=("fp-fn-balance",), **w.superset),
+          ("sklearn-docs",), _micro_superset, lemmas=("fp-fn-balance",), max_classes=3, **w.superset),
     Claim("weighted-recall-equals-accuracy", "Support-weighted recall equals accuracy", "holds",
           "In single-label classification with N > 0, the support-weighted mean of per-label recall equals accuracy, "
           "whatever the zero_division value.",
           "support_l * recall_l = support_l * TP_l / support_l = TP_l when support_l > 0, and 0 = TP_l when "
           "support_l = 0. Summing, sum_l support_l recall_l = trace(C), and sum_l support_l = N.",
-          ("sklearn-docs", "grandini2020"), _weighted_recall, methods=("z3-bounded", "z3-induction"),
+          ("sklearn-docs", "grandini2020"), _weighted_recall, methods=("z3-bounded",),
           **w.weighted_recall),
     Claim("prediction-weighted-precision-equals-accuracy", "Prediction-weighted precision equals accuracy", "holds",
           "Precision averaged with weights = number of predictions of each label equals accuracy (the dual of "
           "weighted recall).",
           "predicted_l * precision_l = TP_l (also when predicted_l = 0), and sum_l predicted_l = N.",
-          ("grandini2020",), _prediction_weighted_precision, methods=("z3-bounded", "z3-induction"),
+          ("grandini2020",), _prediction_weighted_precision, methods=("z3-bounded",),
           **w.prediction_weighted),
     Claim("micro-jaccard-from-accuracy", "Micro Jaccard is a function of accuracy", "holds",
           "In single-label classification with N > 0, micro Jaccard = acc / (2 - acc).",
           "J = TP / (TP + FP + FN) = TP / (TP + 2 (N - TP)) = TP / (2N - TP); divide by N. This is the F* = J "
           "relation of Hand, Christen & Kirielle applied to micro F1 = accuracy.",
-          ("hand2021",), _micro_jaccard, lemmas=("fp-fn-balance",), methods=("z3-bounded", "sympy"), **w.micro_jaccard),
+          ("hand2021",), _micro_jaccard, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_jaccard),
     Claim("binary-micro-equals-accuracy", "Binary: micro over both labels equals accuracy", "holds",
           "With k = 2 labels, micro P, R and F1 over both labels equal accuracy (this is not scikit-learn's "
           "average='binary', which scores the positive label only).",
           "The case k = 2 of micro-f1-equals-accuracy; the z3-bounded check at k = 2 covers every sample count.",
-          ("sklearn-docs",), _binary_micro, lemmas=("fp-fn-balance",), only_classes=2, **w.binary),
+          ("sklearn-docs",), _binary_micro, lemmas=("fp-fn-balance",), only_classes=2, methods=("z3-bounded", "z3-induction"), **w.binary),
     Claim("sample-weights-preserve-identity", "The identities hold with real sample weights", "holds",
           "With non-negative real sample weights (N > 0), sum FP = sum FN and micro P = R = F1 = accuracy.",
           "The double-counting argument never used that weights are 1: each error adds its weight w to one FP and "
           "one FN. (In floating point the two sums may round differently: the identity is exact in real "
           "arithmetic, not always bit-for-bit.)",
-          ("sklearn-docs",), _sample_weights, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction"), max_classes=12,
+          ("sklearn-docs",), _sample_weights, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction"),
           **w.sample_weights),
     Claim("micro-metrics-symmetric", "Micro metrics are symmetric in y_true and y_pred", "holds",
           "Swapping y_true and y_pred leaves micro P, R and F1 (over all labels) unchanged.",
           "Swapping transposes C: FP and FN exchange roles, so P and R exchange; they are equal, so each is "
           "unchanged, and so is F1. All three equal accuracy, which the swap does not change.",
-          ("sklearn-docs",), _symmetric, lemmas=("fp-fn-balance",), **w.symmetric),
+          ("sklearn-docs",), _symmetric, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction"), **w.symmetric),
     Claim("ovr-accuracy-from-accuracy", "Mean one-vs-rest accuracy is determined by accuracy", "holds",
           "The mean over labels of one-vs-rest accuracy equals 1 - 2 (1 - acc) / k.",
           "OvR accuracy of l is (N - FP_l - FN_l) / N. Averaging over k labels: 1 - (sum FP + sum FN) / (k N) "
           "= 1 - 2 (N - trace) / (k N).",
-          ("sokolova2009",), _ovr_accuracy, lemmas=("fp-fn-balance",), methods=("z3-bounded", "sympy"), **w.ovr),
+          ("sokolova2009",), _ovr_accuracy, lemmas=("fp-fn-balance",), max_classes=3, **w.ovr),
     Claim("f1-of-averages-at-least-averaged-f1", "F1 of macro P and R is at least macro F1", "holds",
           "When every label is predicted and true at least once, F1(macro P, macro R) >= mean of per-label F1.",
           "The harmonic mean H(p, r) = 2pr/(p + r) is concave on the positive quadrant, and it is homogeneous, so "
           "H(p, r) <= (2 R^2 p + 2 P^2 r) / (P + R)^2 for every (P, R) (its tangent plane at (P, R)). Average "
           "over labels with (P, R) = (macro P, macro R): mean H(p_l, r_l) <= H(P, R) (Jensen). Opitz & Burst "
           "show the gap can be large.",
-          ("opitz2019",), _f1_of_averages, methods=("z3-bounded", "z3-induction"), max_classes=3,
+          ("opitz2019",), _f1_of_averages, methods=("z3-bounded",), max_classes=2,
           **w.f1_of_averages),
     Claim("multilabel-micro-equal-iff-equal-totals", "Multi-label: micro P = R exactly when totals match", "holds",
           "In multi-label classification with sum TP > 0, micro P = micro R if and only if the total number of "
@@ -505,7 +505,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "holds",
           "Balanced accuracy equals macro recall over exactly the labels that occur in y_true.",
           "Both are the unweighted mean of TP_l / support_l over the labels with support_l > 0.",
-          ("sklearn-docs",), _balanced_true_labels, max_classes=12, **w.balanced_true_labels),
+          ("sklearn-docs",), _balanced_true_labels, **w.balanced_true_labels),
     # --- false beliefs ---
     Claim("micro-subset-precision-equals-recall", "Micro P = R over a proper label subset", "fails",
           "Micro precision equals micro recall over a proper subset S of the labels (scikit-learn labels=).",

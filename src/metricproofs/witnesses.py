@@ -12,6 +12,7 @@ Each entry is a dict of keyword arguments for :class:`metricproofs.catalogue.Cla
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -243,7 +244,9 @@ fbeta_forms = _entry(_fbeta_forms_values, _all_equal(("fbeta_count_form", "fbeta
 def _balanced_values(data: Dataset, labels_of_truth: bool) -> dict[str, float]:
     ref = _ref()
     kw = {"sample_weight": data.sample_weight} if data.sample_weight is not None else {}
-    bal = float(ref.balanced_accuracy_score(data.y_true, data.y_pred, **kw))
+    with warnings.catch_warnings():  # "y_pred contains classes not in y_true" is the point here
+        warnings.simplefilter("ignore")
+        bal = float(ref.balanced_accuracy_score(data.y_true, data.y_pred, **kw))
     labels = sorted(set(data.y_true)) if labels_of_truth else None
     r = float(ref.recall_score(data.y_true, data.y_pred, labels=labels, average="macro", zero_division=0.0, **kw))
     return {"balanced_accuracy": bal, "macro_recall": r}

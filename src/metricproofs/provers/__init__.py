@@ -12,7 +12,7 @@ from metricproofs.provers.results import ClaimResult, MethodResult, ProveReport,
 
 __all__ = ["prove", "prove_claim", "ProveReport", "ClaimResult", "MethodResult", "combine", "DEFAULT_TIMEOUT"]
 
-DEFAULT_TIMEOUT = 60.0
+DEFAULT_TIMEOUT = 20.0  # seconds per solver query
 
 
 def _runners() -> dict[str, Callable[..., MethodResult | None]]:
@@ -28,25 +28,38 @@ def _runners() -> dict[str, Callable[..., MethodResult | None]]:
 
 
 def _cvc5(claim, **kw):  # type: ignore[no-untyped-def]
-    from metricproofs import certificates
+    try:
+        from metricproofs import certificates
+    except ImportError:  # pragma: no cover - only while the module is absent
+        return None
 
     return certificates.recheck_with_cvc5(claim, timeout=kw["timeout"], max_classes=kw.get("max_classes"))
 
 
 def _coq(claim):  # type: ignore[no-untyped-def]
-    from metricproofs import certificates
+    try:
+        from metricproofs import certificates
+    except ImportError:  # pragma: no cover - only while the module is absent
+        return None
 
     return certificates.check_with_coq(claim)
 
 
 def prove_claim(claim_id: str, *, methods: Sequence[str] | None = None, max_classes: int | None = None,
-                timeout: float = DEFAULT_TIMEOUT, progress: Callable[[str], None] = lambda _: None) -> ClaimResult:
-    """Run the methods (default: the claim's own) on one claim."""
+                timeout: float = DEFAULT_TIMEOUT, progress: Callable[[str], None] = lambda _: None,
+                with_coq: bool = False) -> ClaimResult:
+    """Run the methods (default: the claim's own, plus ``coq`` when ``with_coq``) on one claim.
+
+    A method that does not apply to the claim (or whose tool is missing) is not listed.
+    """
     from metricproofs.catalogue import get
 
     claim = get(claim_id)
     runners = _runners()
-    chosen = list(claim.methods) if methods is None else [m for m in methods if m in claim.methods or m in ("cvc5", "coq")]
+    if methods is None:
+        chosen = list(claim.methods) + (["coq"] if with_coq else [])
+    else:
+        chosen = [m for m in methods if m in claim.methods or m in ("cvc5", "coq")]
     result = ClaimResult(claim.id, claim.expected)
     for method in chosen:
         if method == "z3-bounded":
@@ -61,7 +74,7 @@ def prove_claim(claim_id: str, *, methods: Sequence[str] | None = None, max_clas
 
 def prove(ids: Sequence[str] | None = None, *, methods: Sequence[str] | None = None,
           max_classes: int | None = None, timeout: float = DEFAULT_TIMEOUT,
-          progress: Callable[[str], None] = lambda _: None) -> ProveReport:
+          progress: Callable[[str], None] = lambda _: None, with_coq: bool = False) -> ProveReport:
     """Prove or refute the claims (default: the whole catalogue)."""
     from metricproofs.catalogue import get, ids as all_ids
 
@@ -69,4 +82,4 @@ def prove(ids: Sequence[str] | None = None, *, methods: Sequence[str] | None = N
     for claim_id in chosen:
         get(claim_id)  # unknown ids fail before any work starts
     return ProveReport([prove_claim(cid, methods=methods, max_classes=max_classes, timeout=timeout,
-                                    progress=progress) for cid in chosen])
+                                    progress=progress, with_coq=with_coq) for cid in chosen])

@@ -96,7 +96,8 @@ def encode(formula: Formula, k: int, goal: Goal, extra: tuple[str, ...] = (),
     """
     backend = SmtBackend(formula.domains, named_constants=variant.named_constants,
                          cross_multiply=variant.cross_multiply)
-    env: dict = {d.k: k, **formula.sizes(k)}
+    # A formula that declares k as a variable (the induction step) keeps it symbolic.
+    env: dict = {} if "k" in formula.domains else {d.k: k, **formula.sizes(k)}
     facts = [compile_expr(lemma)(backend, env).text for lemma in lemmas]
     hypotheses = [compile_expr(h.formula)(backend, env).text for h in formula.hypotheses
                   if h.formula is not sympy.true]

@@ -1,0 +1,205 @@
+"""Method ``z3-induction``: fp-fn-balance and its micro corollaries for every k and every n.
+
+Summary
+    The bounded method fixes k. Here k is a symbol. The proof has three parts, each
+    derived from the definitions in :mod:`metricproofs.definitions`, each step
+    discharged by z3 or by sympy, and the induction schema itself stated in ``SCHEMA``.
+
+    1. Additivity (sympy). Each aggregate A in {sum TP, sum FP, sum FN, N} of
+       :func:`~metricproofs.definitions.confusion_counts` is checked to be a linear form
+       in the entries of C with no constant term, so A(C + D) = A(C) + A(D) and A(0) = 0.
+       Its value on one sample (t, p) with weight w, i.e. on the matrix w e_{t,p}, is
+       computed by sympy from the generic-k definition (a Piecewise in t, p, k, w).
+    2. Induction over samples (z3). Base: the empty dataset has C = 0, every aggregate
+       is 0 and the balance holds. Step: for symbolic k >= 1, any 0 <= t, p < k (the
+       single-label hypothesis) and any weight w >= 0, if sum FP = sum FN = N - trace
+       before the sample, then also after it. The query has symbolic k: it covers every
+       class count at once.
+    3. Corollaries (z3). Each micro metric of the claim is, syntactically, a function of
+       the aggregates only (checked: after replacing them by fresh variables no entry of
+       C is left). With the balance as a hypothesis on those variables, z3 proves the
+       corollary; the query has no k at all.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+import sympy
+
+from metricproofs import definitions as d
+from metricproofs.catalogue import Claim, CountsOf, Formula, Hypothesis
+from metricproofs.evaluation import VarSpec
+from metricproofs.provers.results import MethodResult
+from metricproofs.provers.smt import encode, solve
+
+__all__ = ["SCHEMA", "prove_by_induction", "induction_obligations", "Obligation"]
+
+METHOD = "z3-induction"
+
+SCHEMA = (
+    "Induction schema (applied by hand, stated here): for a property Q of datasets, if Q holds for the "
+    "empty dataset and Q(D) implies Q(D + one sample (t, p, w)) for every 0 <= t, p < k and w >= 0, "
+    "then Q holds for every finite dataset; every confusion matrix with non-negative entries is the "
+    "matrix of some dataset. Q is 'sum FP = sum FN = N - trace(C)'. The step is checked by z3 with k "
+    "symbolic; the per-sample change of each aggregate is derived by sympy from the generic-k "
+    "definitions (each aggregate is a linear form in C, so it changes by its value on w e_{t,p}). "
+    "Corollaries use only the aggregates, so they follow for every k from the balance."
+)
+
+t_, p_, w_ = sympy.symbols("t p w", integer=True)
+weight = sympy.Symbol("w", nonnegative=True)
+AGG = {name: sympy.Symbol(f"{name}_sum", nonnegative=True) for name in ("TP", "FP", "FN", "N")}
+NEW = {name: sympy.Symbol(f"{name}_next", nonnegative=True) for name in ("TP", "FP", "FN", "N")}
+
+#: the claims whose conclusions follow from the balance through the aggregates
+COROLLARIES = ("micro-precision-equals-recall", "micro-f1-equals-accuracy", "micro-fbeta-equals-accuracy",
+               "sample-weights-preserve-identity", "micro-jaccard-from-accuracy", "binary-micro-equals-accuracy",
+               "micro-metrics-symmetric")
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One proof obligation: a name, the SMT-LIB2 script, and the status that discharges it."""
+
+    name: str
+    script: str
+    status: str
+
+
+def _aggregates(counts: d.Counts) -> dict[str, sympy.Expr]:
+    return {"TP": d.micro_tp(counts), "FP": d.micro_fp(counts), "FN": d.micro_fn(counts), "N": d.total(counts)}
+
+
+def _is_linear_form(expr: sympy.Basic, base: sympy.IndexedBase) -> bool:
+    """A sum of entries of ``base`` times constants, with no constant term."""
+    if isinstance(expr, sympy.Indexed):
+        return expr.base == base
+    if isinstance(expr, sympy.Add):
+        return all(_is_linear_form(arg, base) for arg in expr.args)
+    if isinstance(expr, sympy.Sum):
+        return _is_linear_form(expr.function, base)
+    if isinstance(expr, sympy.Mul):
+        with_base = [arg for arg in expr.args if arg.has(base)]
+        return len(with_base) == 1 and _is_linear_form(with_base[0], base) and all(
+            arg.is_number for arg in expr.args if arg is not with_base[0])
+    return False
+
+
+def _point_value(expr: sympy.Expr) -> sympy.Expr:
+    """The aggregate on the one-sample matrix w e_{t,p}, by sympy summation."""
+    point = expr.replace(lambda x: isinstance(x, sympy.Indexed) and x.base == d.C,
+                         lambda x: weight * sympy.KroneckerDelta(x.indices[0], t_) * sympy.KroneckerDelta(x.indices[1], p_))
+    return sympy.piecewise_fold(point.doit())
+
+
+def _balance(values: dict[str, sympy.Symbol]) -> sympy.Basic:
+    return sympy.And(sympy.Eq(values["FP"], values["FN"]), sympy.Eq(values["FN"], values["N"] - values["TP"]))
+
+
+def _step_formula(counts_of: CountsOf, weights_real: bool) -> tuple[Formula | None, str]:
+    counts = counts_of(d.C)
+    aggregates = _aggregates(counts)
+    for name, expr in aggregates.items():
+        if not _is_linear_form(expr, d.C):
+            return None, f"sum {name} is not a linear form in C; additivity does not apply"
+        if expr.replace(lambda x: isinstance(x, sympy.Indexed) and x.base == d.C, lambda x: sympy.Integer(0)).doit() != 0:
+            return None, f"sum {name} is not 0 on the empty dataset"
+    deltas = {name: _point_value(expr) for name, expr in aggregates.items()}
+    hypotheses = (
+        Hypothesis("single-label", "the new sample's labels are in 0..k-1",
+                   sympy.And(sympy.Ge(d.k, 1), sympy.Ge(t_, 0), sympy.Lt(t_, d.k), sympy.Ge(p_, 0), sympy.Lt(p_, d.k))),
+        Hypothesis("induction-hypothesis", "sum FP = sum FN = N - trace before the sample", _balance(AGG)),
+        Hypothesis("update", "each aggregate grows by its value on w e_{t,p} (additivity)",
+                   sympy.And(*[sympy.Eq(NEW[name], AGG[name] + deltas[name]) for name in aggregates])),
+    )
+    number = VarSpec("Real" if weights_real else "Int", lower="0.0" if weights_real else "0")
+    domains = {**{s.name: number for s in (*AGG.values(), *NEW.values())}, "w": number,
+               "t": VarSpec("Int", lower=None), "p": VarSpec("Int", lower=None), "k": VarSpec("Int", lower="1")}
+    return Formula(hypotheses, _balance(NEW), domains), ""
+
+
+def _abstract(expr: sympy.Basic, counts: d.Counts) -> sympy.Basic:
+    aggregates = _aggregates(counts)
+    return expr.xreplace({aggregates[name]: AGG[name] for name in aggregates})
+
+
+def _corollary_formula(claim: Claim, counts_of: CountsOf) -> tuple[Formula | None, str]:
+    formula = claim.formula(counts_of)
+    counts = counts_of(d.C)
+    swapped = counts_of(lambda row, col: d.C[col, row])
+    conclusion = _abstract(formula.conclusion, counts)
+    # the transpose's aggregates are the original ones with FP and FN exchanged
+    swap = _aggregates(swapped)
+    conclusion = conclusion.xreplace({swap["TP"]: AGG["TP"], swap["FP"]: AGG["FN"], swap["FN"]: AGG["FP"],
+                                      swap["N"]: AGG["N"]})
+    hypotheses = tuple(Hypothesis(h.name, h.statement, _abstract(h.formula, counts)) for h in formula.hypotheses)
+    if any(obj.has(d.C) for obj in (conclusion, *[h.formula for h in hypotheses])):
+        return None, "the statement is not a function of the aggregates alone"
+    lemma = Hypothesis("fp-fn-balance", "proved above for every k", _balance(AGG))
+    domains = {s.name: VarSpec("Real", lower="0.0") for s in AGG.values()}
+    domains.update({name: spec for name, spec in formula.domains.items() if name != "C"})
+    return Formula(hypotheses + (lemma,), conclusion, domains), ""
+
+
+def induction_obligations(counts_of: CountsOf = d.confusion_counts) -> list[Obligation]:
+    """Every obligation of the induction proofs, as SMT-LIB2 scripts (for export)."""
+    obligations = []
+    for weights_real in (False, True):
+        step, _ = _step_formula(counts_of, weights_real)
+        if step is not None:
+            tag = "real-weights" if weights_real else "unit-weights"
+            obligations.append(Obligation(f"fp-fn-balance-step-{tag}", encode(step, 1, "negation").script("unsat"), "unsat"))
+            obligations.append(Obligation(f"fp-fn-balance-step-{tag}-hypotheses",
+                                          encode(step, 1, "hypotheses").script("sat"), "sat"))
+    from metricproofs.catalogue import get
+
+    for claim_id in COROLLARIES:
+        corollary, _ = _corollary_formula(get(claim_id), counts_of)
+        if corollary is not None:
+            obligations.append(Obligation(f"{claim_id}-from-balance", encode(corollary, 1, "negation").script("unsat"), "unsat"))
+    return obligations
+
+
+def _discharge(formula: Formula, timeout: float, what: str) -> tuple[str, str]:
+    """('proved' | 'error' | 'unknown' | 'refuted', detail) for one obligation."""
+    hyps = solve([encode(formula, 1, "hypotheses")], timeout)
+    if hyps.status != "sat":
+        return ("error" if hyps.status == "unsat" else "unknown"), f"{what}: hypotheses not shown satisfiable ({hyps.status})"
+    defined = solve([encode(formula, 1, "definedness")], timeout)
+    if defined.status != "unsat":
+        return ("error" if defined.status == "sat" else "unknown"), f"{what}: a division may be undefined"
+    answer = solve([encode(formula, 1, "negation")], timeout)
+    if answer.status == "unsat":
+        return "proved", f"{what}: unsat"
+    if answer.status == "sat":
+        return "refuted", f"{what}: z3 found a model of the negation: {answer.model}"
+    return "unknown", f"{what}: z3 gave up ({answer.reason})"
+
+
+def prove_by_induction(claim: Claim, *, timeout: float = 60.0,
+                       counts_of: CountsOf = d.confusion_counts) -> MethodResult | None:
+    """Run ``z3-induction`` on one claim; None when the method does not apply to it."""
+    if claim.id != "fp-fn-balance" and claim.id not in COROLLARIES:
+        return None
+    start = time.perf_counter()
+    weights_real = claim.id == "sample-weights-preserve-identity"
+    steps: list[tuple[str, Callable[[], tuple[Formula | None, str]]]] = [
+        ("induction step (one more sample)", lambda: _step_formula(counts_of, weights_real))]
+    if claim.id != "fp-fn-balance":
+        steps.append(("corollary from the balance", lambda: _corollary_formula(claim, counts_of)))
+    details = ["base: every aggregate is a linear form in C with value 0 at C = 0 (sympy)"]
+    for what, build in steps:
+        formula, why = build()
+        if formula is None:
+            return MethodResult(METHOD, "error", time.perf_counter() - start, None, f"{what}: {why}")
+        verdict, detail = _discharge(formula, timeout, what)
+        details.append(detail)
+        if verdict != "proved":
+            # A model of a step's negation is not a dataset: report it as the step failing.
+            return MethodResult(METHOD, "error" if verdict == "refuted" else verdict,
+                                time.perf_counter() - start, None, "; ".join(details))
+    details.append("schema: induction over the samples of a dataset, every k (see 'metricproofs explain')")
+    return MethodResult(METHOD, "proved", time.perf_counter() - start, None, "; ".join(details))
