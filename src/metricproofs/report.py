@@ -179,7 +179,8 @@ def run_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(_wrap(claim.statement), file=out)
     print("\nHypotheses:", file=out)
     for hypothesis in formula.hypotheses:
-        print(_wrap(f"[{hypothesis.name}] {hypothesis.statement}", "  - ").replace("\n  ", "\n    ", 0), file=out)
+        print(textwrap.fill(f"[{hypothesis.name}] {hypothesis.statement}", width=92, initial_indent="  - ",
+                            subsequent_indent="    "), file=out)
     print(f"\n{'Proof' if claim.expected == 'holds' else 'Why it fails'}:", file=out)
     print(_wrap(claim.proof), file=out)
     if claim.id in ("fp-fn-balance", "micro-precision-equals-recall", "micro-f1-equals-accuracy"):
