@@ -272,7 +272,7 @@ def _render_catalogue(prove_json, catalogue_json) -> str:
         r"\begin{xltabular}{\linewidth}{@{}>{\raggedright\arraybackslash}p{3.1cm}"
         r">{\raggedright\arraybackslash}X"
         r">{\raggedright\arraybackslash}p{0.95cm}"
-        r">{\raggedright\arraybackslash}p{1.2cm}"
+        r">{\raggedright\arraybackslash}p{1.35cm}"
         r">{\raggedright\arraybackslash}p{2.2cm}r@{}}",
         r"\caption{The catalogue, as checked by one \texttt{metricproofs prove} run. "
         r"\emph{exp.}: the catalogue's expected truth; \emph{verdict}: what the run established "
@@ -336,10 +336,10 @@ def _render_counterexamples(prove_json, catalogue_json) -> str:
         r"\begingroup\footnotesize",
         r"\setlength{\tabcolsep}{3pt}",
         r"\renewcommand{\arraystretch}{1.15}",
-        r"\begin{xltabular}{\linewidth}{@{}>{\raggedright\arraybackslash}p{3.1cm}"
-        r">{\raggedright\arraybackslash}p{2.2cm}"
-        r">{\raggedright\arraybackslash}p{2.2cm}"
-        r">{\raggedright\arraybackslash}p{2.0cm}"
+        r"\begin{xltabular}{\linewidth}{@{}>{\raggedright\arraybackslash}p{3.6cm}"
+        r">{\raggedright\arraybackslash}p{1.9cm}"
+        r">{\raggedright\arraybackslash}p{1.9cm}"
+        r">{\raggedright\arraybackslash}p{1.7cm}"
         r">{\raggedright\arraybackslash}X@{}}",
         r"\caption{Counterexamples to the false beliefs, as found by the refuting method and "
         r"re-evaluated by the reference implementation. Multi-label rows are 0/1 indicator "
@@ -495,7 +495,7 @@ def _render_induction(prove_json, catalogue_json) -> str:
     if not groups:
         lines += [r"\emph{(No claim was checked by \texttt{z3-induction} in this run.)}", ""]
         return "\n".join(lines)
-    lines.append(r"\begingroup\footnotesize")
+    lines.append(r"\begingroup\footnotesize\raggedright")
     lines.append(r"\begin{description}[style=unboxed,leftmargin=0pt,itemsep=2pt,font=\normalfont]")
     for detail, members in groups.items():
         who = ", ".join(
