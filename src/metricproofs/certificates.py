@@ -159,6 +159,9 @@ def _smallest_model(claim: Any, timeout: float = SEARCH_TIMEOUT) -> tuple[int, i
 def _comment(text: str) -> str:
     lines = []
     for paragraph in text.split("\n"):
+        if paragraph.startswith("  ") and not paragraph.startswith("  - "):  # a command: never broken
+            lines.append(f"; {paragraph}")
+            continue
         indent = " " * (len(paragraph) - len(paragraph.lstrip(" -")))
         wrapped = textwrap.wrap(paragraph, width=92, subsequent_indent=indent, break_long_words=False,
                                 break_on_hyphens=False) or [""]
@@ -176,7 +179,7 @@ def _header(claim: Any, formula: Any, k: int, goal: str, status: str, relpath: s
     else:
         domain = "Counts: non-negative integers (so a model is a dataset)."
         if bound is not None:
-            domain += f" The search is limited to at most {bound} samples (a model within the limit is a model)."
+            domain += f" At most {bound} samples are allowed (a model within this limit is a counterexample all the same)."
     lemmas = ""
     if claim.lemmas and relaxed and goal in ("lemmas", "negation"):
         lemmas = (f"Lemmas: {', '.join(claim.lemmas)} (their conclusions; proved under these hypotheses "

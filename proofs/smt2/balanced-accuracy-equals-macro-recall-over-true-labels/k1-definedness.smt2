@@ -1,0 +1,32 @@
+; metricproofs certificate: balanced-accuracy-equals-macro-recall-over-true-labels (expected:
+; holds), query 'definedness', k = 1 classes.
+; Claim: Balanced accuracy equals macro recall over exactly the labels that occur in y_true.
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - nonempty: there is at least one sample: N > 0
+;   - labels-of-y-true: S is exactly the set of labels that occur in y_true
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
+; unspecified, so this is checked rather than assumed).
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/balanced-accuracy-equals-macro-recall-over-true-labels/k1-definedness.smt2
+;   cvc5 proofs/smt2/balanced-accuracy-equals-macro-recall-over-true-labels/k1-definedness.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(declare-const s_0 Int)
+(assert (>= s_0 0))
+(assert (<= s_0 1))
+(define-fun _t0 () Real (ite (and (= C_0_0 (to_real 0)) (or (= C_0_0 (to_real 0)) (> C_0_0 (to_real 0)))) (to_real 0) (ite (> C_0_0 (to_real 0)) (/ C_0_0 C_0_0) (to_real 0))))
+(define-fun _t1 () Real (* (ite (= C_0_0 (to_real 0)) (to_real 0) (/ (ite (= s_0 1) C_0_0 0.0) C_0_0)) (to_real (ite (> C_0_0 (to_real 0)) 1 0))))
+(assert (> C_0_0 (to_real 0)))
+(assert (= (= s_0 1) (> C_0_0 (to_real 0))))
+(assert (not (and (=> (= (ite (> C_0_0 (to_real 0)) 1 0) 0) false) (=> (and (not (= (ite (> C_0_0 (to_real 0)) 1 0) 0)) (not (and (= C_0_0 (to_real 0)) (or (= C_0_0 (to_real 0)) (> C_0_0 (to_real 0))))) (> C_0_0 (to_real 0))) (not (= C_0_0 0.0))) (=> (not (= (ite (> C_0_0 (to_real 0)) 1 0) 0)) (not (= (to_real (ite (> C_0_0 (to_real 0)) 1 0)) 0.0))) (=> (= s_0 0) false) (=> (and (not (= s_0 0)) (not (= C_0_0 (to_real 0)))) (not (= C_0_0 0.0))) (=> (not (= s_0 0)) (not (= (to_real s_0) 0.0))))))
+(check-sat)
+(exit)

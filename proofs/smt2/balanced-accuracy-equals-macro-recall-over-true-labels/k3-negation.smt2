@@ -1,0 +1,67 @@
+; metricproofs certificate: balanced-accuracy-equals-macro-recall-over-true-labels (expected:
+; holds), query 'negation', k = 3 classes.
+; Claim: Balanced accuracy equals macro recall over exactly the labels that occur in y_true.
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - nonempty: there is at least one sample: N > 0
+;   - labels-of-y-true: S is exactly the set of labels that occur in y_true
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Expected answer: unsat: no matrix satisfies the hypotheses and violates the conclusion, so
+; the claim holds at this k for every sample count.
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/balanced-accuracy-equals-macro-recall-over-true-labels/k3-negation.smt2
+;   cvc5 proofs/smt2/balanced-accuracy-equals-macro-recall-over-true-labels/k3-negation.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(declare-const C_1_0 Real)
+(assert (>= C_1_0 0.0))
+(declare-const C_2_0 Real)
+(assert (>= C_2_0 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
+(declare-const C_1_1 Real)
+(assert (>= C_1_1 0.0))
+(declare-const C_2_1 Real)
+(assert (>= C_2_1 0.0))
+(declare-const C_0_2 Real)
+(assert (>= C_0_2 0.0))
+(declare-const C_1_2 Real)
+(assert (>= C_1_2 0.0))
+(declare-const C_2_2 Real)
+(assert (>= C_2_2 0.0))
+(declare-const s_0 Int)
+(assert (>= s_0 0))
+(assert (<= s_0 1))
+(declare-const s_1 Int)
+(assert (>= s_1 0))
+(assert (<= s_1 1))
+(declare-const s_2 Int)
+(assert (>= s_2 0))
+(assert (<= s_2 1))
+(define-fun _t0 () Int (+ (ite (> (+ C_0_0 C_0_1 C_0_2) (to_real 0)) 1 0) (ite (> (+ C_1_0 C_1_1 C_1_2) (to_real 0)) 1 0) (ite (> (+ C_2_0 C_2_1 C_2_2) (to_real 0)) 1 0)))
+(define-fun _t1 () Real (ite (and (= (+ C_0_0 C_0_1 C_0_2) (to_real 0)) (or (= (+ C_0_0 C_0_1 C_0_2) (to_real 0)) (> (+ C_0_0 C_0_1 C_0_2) (to_real 0)))) (to_real 0) (ite (> (+ C_0_0 C_0_1 C_0_2) (to_real 0)) (/ C_0_0 (+ C_0_0 C_0_1 C_0_2)) (to_real 0))))
+(define-fun _t2 () Real (ite (and (= (+ C_1_0 C_1_1 C_1_2) (to_real 0)) (or (= (+ C_1_0 C_1_1 C_1_2) (to_real 0)) (> (+ C_1_0 C_1_1 C_1_2) (to_real 0)))) (to_real 0) (ite (> (+ C_1_0 C_1_1 C_1_2) (to_real 0)) (/ C_1_1 (+ C_1_0 C_1_1 C_1_2)) (to_real 0))))
+(define-fun _t3 () Real (ite (and (= (+ C_2_0 C_2_1 C_2_2) (to_real 0)) (or (= (+ C_2_0 C_2_1 C_2_2) (to_real 0)) (> (+ C_2_0 C_2_1 C_2_2) (to_real 0)))) (to_real 0) (ite (> (+ C_2_0 C_2_1 C_2_2) (to_real 0)) (/ C_2_2 (+ C_2_0 C_2_1 C_2_2)) (to_real 0))))
+(define-fun _t4 () Real (+ (ite (= (+ C_0_0 C_0_1 C_0_2) (to_real 0)) (to_real 0) (/ (ite (= s_0 1) C_0_0 0.0) (+ C_0_0 C_0_1 C_0_2))) (ite (= (+ C_1_0 C_1_1 C_1_2) (to_real 0)) (to_real 0) (/ (ite (= s_1 1) C_1_1 0.0) (+ C_1_0 C_1_1 C_1_2))) (ite (= (+ C_2_0 C_2_1 C_2_2) (to_real 0)) (to_real 0) (/ (ite (= s_2 1) C_2_2 0.0) (+ C_2_0 C_2_1 C_2_2)))))
+(assert (> (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) (to_real 0)))
+(assert (and (= (= s_0 1) (> (+ C_0_0 C_0_1 C_0_2) (to_real 0))) (= (= s_1 1) (> (+ C_1_0 C_1_1 C_1_2) (to_real 0))) (= (= s_2 1) (> (+ C_2_0 C_2_1 C_2_2) (to_real 0)))))
+(assert (=> (= _t0 0) false))
+(assert (=> (and (not (= _t0 0)) (not (and (= (+ C_0_0 C_0_1 C_0_2) (to_real 0)) (or (= (+ C_0_0 C_0_1 C_0_2) (to_real 0)) (> (+ C_0_0 C_0_1 C_0_2) (to_real 0))))) (> (+ C_0_0 C_0_1 C_0_2) (to_real 0))) (not (= (+ C_0_0 C_0_1 C_0_2) 0.0))))
+(assert (=> (and (not (= _t0 0)) (not (and (= (+ C_1_0 C_1_1 C_1_2) (to_real 0)) (or (= (+ C_1_0 C_1_1 C_1_2) (to_real 0)) (> (+ C_1_0 C_1_1 C_1_2) (to_real 0))))) (> (+ C_1_0 C_1_1 C_1_2) (to_real 0))) (not (= (+ C_1_0 C_1_1 C_1_2) 0.0))))
+(assert (=> (and (not (= _t0 0)) (not (and (= (+ C_2_0 C_2_1 C_2_2) (to_real 0)) (or (= (+ C_2_0 C_2_1 C_2_2) (to_real 0)) (> (+ C_2_0 C_2_1 C_2_2) (to_real 0))))) (> (+ C_2_0 C_2_1 C_2_2) (to_real 0))) (not (= (+ C_2_0 C_2_1 C_2_2) 0.0))))
+(assert (=> (not (= _t0 0)) (not (= (to_real _t0) 0.0))))
+(assert (=> (= (+ s_0 s_1 s_2) 0) false))
+(assert (=> (and (not (= (+ s_0 s_1 s_2) 0)) (not (= (+ C_0_0 C_0_1 C_0_2) (to_real 0)))) (not (= (+ C_0_0 C_0_1 C_0_2) 0.0))))
+(assert (=> (and (not (= (+ s_0 s_1 s_2) 0)) (not (= (+ C_1_0 C_1_1 C_1_2) (to_real 0)))) (not (= (+ C_1_0 C_1_1 C_1_2) 0.0))))
+(assert (=> (and (not (= (+ s_0 s_1 s_2) 0)) (not (= (+ C_2_0 C_2_1 C_2_2) (to_real 0)))) (not (= (+ C_2_0 C_2_1 C_2_2) 0.0))))
+(assert (=> (not (= (+ s_0 s_1 s_2) 0)) (not (= (to_real (+ s_0 s_1 s_2)) 0.0))))
+(assert (not (= (* (+ _t1 _t2 _t3) (to_real (+ s_0 s_1 s_2))) (* _t4 (to_real _t0)))))
+(check-sat)
+(exit)

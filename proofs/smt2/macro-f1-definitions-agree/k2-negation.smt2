@@ -1,0 +1,53 @@
+; metricproofs certificate: macro-f1-definitions-agree (expected: fails), query 'negation', k
+; = 2 classes.
+; Claim: The mean of per-label F1 equals the F1 of (macro P, macro R).
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - every-label-predicted-and-true: every label occurs in y_true and in y_pred, so every
+;     per-label precision and recall is defined
+; Counts: non-negative integers (so a model is a dataset). At most 3 samples are allowed (a
+; model within this limit is a counterexample all the same).
+; Expected answer: sat: some dataset satisfies the hypotheses and violates the conclusion; a
+; model (get-model) is a counterexample, so the claim is false.
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/macro-f1-definitions-agree/k2-negation.smt2
+;   cvc5 proofs/smt2/macro-f1-definitions-agree/k2-negation.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status sat)
+(declare-const C_0_0 Int)
+(assert (>= C_0_0 0))
+(declare-const C_1_0 Int)
+(assert (>= C_1_0 0))
+(declare-const C_0_1 Int)
+(assert (>= C_0_1 0))
+(declare-const C_1_1 Int)
+(assert (>= C_1_1 0))
+(define-fun _t0 () Real (+ (/ (to_real (* 2 C_0_0)) (to_real (+ (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)))) (/ (to_real (* 2 C_1_1)) (to_real (+ (+ C_0_1 C_1_1) (+ C_1_0 C_1_1))))))
+(define-fun _t1 () Real (+ (ite (= (+ C_0_0 C_1_0) 0) (to_real 0) (/ (to_real C_0_0) (to_real (+ C_0_0 C_1_0)))) (ite (= (+ C_0_1 C_1_1) 0) (to_real 0) (/ (to_real C_1_1) (to_real (+ C_0_1 C_1_1))))))
+(define-fun _t2 () Real (+ (ite (= (+ C_0_0 C_0_1) 0) (to_real 0) (/ (to_real C_0_0) (to_real (+ C_0_0 C_0_1)))) (ite (= (+ C_1_0 C_1_1) 0) (to_real 0) (/ (to_real C_1_1) (to_real (+ C_1_0 C_1_1))))))
+(define-fun _t3 () Real (/ (* (to_real 2) (ite (= 2 0) (to_real 0) (/ _t1 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t2 (to_real 2)))) (+ (ite (= 2 0) (to_real 0) (/ _t1 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t2 (to_real 2))))))
+(define-fun _t4 () Real (ite (= (+ (ite (= 2 0) (to_real 0) (/ _t1 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t2 (to_real 2)))) (to_real 0)) (to_real 0) _t3))
+(assert (and (and (> (+ C_0_0 C_1_0) 0) (> (+ C_0_0 C_0_1) 0)) (and (> (+ C_0_1 C_1_1) 0) (> (+ C_1_0 C_1_1) 0))))
+(assert (<= (+ C_0_0 C_1_0 C_0_1 C_1_1) 3))
+(assert (=> (= 2 0) false))
+(assert (=> (and (not (= 2 0)) (= (+ (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) 0)) false))
+(assert (=> (and (not (= 2 0)) (not (= (+ (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) 0))) (not (= (to_real (+ (+ C_0_0 C_1_0) (+ C_0_0 C_0_1))) 0.0))))
+(assert (=> (and (not (= 2 0)) (= (+ (+ C_0_1 C_1_1) (+ C_1_0 C_1_1)) 0)) false))
+(assert (=> (and (not (= 2 0)) (not (= (+ (+ C_0_1 C_1_1) (+ C_1_0 C_1_1)) 0))) (not (= (to_real (+ (+ C_0_1 C_1_1) (+ C_1_0 C_1_1))) 0.0))))
+(assert (=> (not (= 2 0)) (not (= (to_real 2) 0.0))))
+(assert (=> (and (not (= 2 0)) (not (= (+ C_0_0 C_1_0) 0))) (not (= (to_real (+ C_0_0 C_1_0)) 0.0))))
+(assert (=> (and (not (= 2 0)) (not (= (+ C_0_1 C_1_1) 0))) (not (= (to_real (+ C_0_1 C_1_1)) 0.0))))
+(assert (=> (and (not (= 2 0)) (not (= (+ C_0_0 C_0_1) 0))) (not (= (to_real (+ C_0_0 C_0_1)) 0.0))))
+(assert (=> (and (not (= 2 0)) (not (= (+ C_1_0 C_1_1) 0))) (not (= (to_real (+ C_1_0 C_1_1)) 0.0))))
+(assert (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t1 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t2 (to_real 2)))) (to_real 0))) (not (= 2 0)) (not (= (+ C_0_0 C_1_0) 0))) (not (= (to_real (+ C_0_0 C_1_0)) 0.0))))
+(assert (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t1 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t2 (to_real 2)))) (to_real 0))) (not (= 2 0)) (not (= (+ C_0_1 C_1_1) 0))) (not (= (to_real (+ C_0_1 C_1_1)) 0.0))))
+(assert (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t1 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t2 (to_real 2)))) (to_real 0))) (not (= 2 0))) (not (= (to_real 2) 0.0))))
+(assert (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t1 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t2 (to_real 2)))) (to_real 0))) (not (= 2 0)) (not (= (+ C_0_0 C_0_1) 0))) (not (= (to_real (+ C_0_0 C_0_1)) 0.0))))
+(assert (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t1 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t2 (to_real 2)))) (to_real 0))) (not (= 2 0)) (not (= (+ C_1_0 C_1_1) 0))) (not (= (to_real (+ C_1_0 C_1_1)) 0.0))))
+(assert (=> (not (= (+ (ite (= 2 0) (to_real 0) (/ _t1 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t2 (to_real 2)))) (to_real 0))) (not (= (+ (ite (= 2 0) (to_real 0) (/ _t1 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t2 (to_real 2)))) 0.0))))
+(assert (not (= _t0 (* _t4 (to_real 2)))))
+(check-sat)
+(exit)

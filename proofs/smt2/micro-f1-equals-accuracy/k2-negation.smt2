@@ -1,0 +1,48 @@
+; metricproofs certificate: micro-f1-equals-accuracy (expected: holds), query 'negation', k =
+; 2 classes.
+; Claim: In single-label classification with N > 0, micro F1 = micro P = micro R = accuracy.
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - nonempty: there is at least one sample: N > 0
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
+; micro-f1-equals-accuracy/k2-lemmas.smt2).
+; Expected answer: unsat: no matrix satisfies the hypotheses and violates the conclusion, so
+; the claim holds at this k for every sample count.
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/micro-f1-equals-accuracy/k2-negation.smt2
+;   cvc5 proofs/smt2/micro-f1-equals-accuracy/k2-negation.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(declare-const C_1_0 Real)
+(assert (>= C_1_0 0.0))
+(declare-const C_1_1 Real)
+(assert (>= C_1_1 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
+(define-fun _t0 () Real (/ (+ C_0_0 C_1_1) (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1))) (+ C_0_0 C_1_1))))
+(define-fun _t1 () Real (* (+ C_0_0 C_1_1) (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1))) (+ C_0_0 C_1_1))))
+(define-fun _t2 () Real (/ (+ C_0_0 C_1_1) (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ C_0_0 C_1_1))))
+(define-fun _t3 () Real (* (+ C_0_0 C_1_1) (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ C_0_0 C_1_1))))
+(define-fun _t4 () Real (+ (* (to_real 2) (+ C_0_0 C_1_1)) (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1)))))
+(define-fun _t5 () Real (* (* (to_real 2) (+ C_0_0 C_1_1)) (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ C_0_0 C_1_1))))
+(assert (> (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)))
+(assert (and (= (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1)))) (= (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1))) (+ (* (to_real (- 1)) (+ C_0_0 C_1_1)) (+ C_0_0 C_1_0 C_0_1 C_1_1)))))
+(assert (=> (= (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1))) (+ C_0_0 C_1_1)) (to_real 0)) false))
+(assert (=> (not (= (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1))) (+ C_0_0 C_1_1)) (to_real 0))) (not (= (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1))) (+ C_0_0 C_1_1)) 0.0))))
+(assert (=> (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)) false))
+(assert (=> (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0))) (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) 0.0))))
+(assert (=> (= (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ C_0_0 C_1_1)) (to_real 0)) false))
+(assert (=> (not (= (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ C_0_0 C_1_1)) (to_real 0))) (not (= (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ C_0_0 C_1_1)) 0.0))))
+(assert (=> (= _t4 (to_real 0)) false))
+(assert (=> (not (= _t4 (to_real 0))) (not (= _t4 0.0))))
+(assert (not (and (= (* (+ C_0_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) _t1) (= _t1 _t3) (= _t5 (* (+ C_0_0 C_1_1) _t4)))))
+(check-sat)
+(exit)

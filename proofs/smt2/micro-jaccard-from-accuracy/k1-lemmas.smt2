@@ -1,0 +1,27 @@
+; metricproofs certificate: micro-jaccard-from-accuracy (expected: holds), query 'lemmas', k =
+; 1 classes.
+; Claim: In single-label classification with N > 0, micro Jaccard = acc / (2 - acc).
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - nonempty: there is at least one sample: N > 0
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
+; micro-jaccard-from-accuracy/k1-lemmas.smt2).
+; Expected answer: unsat: the lemmas' conclusions follow from this claim's hypotheses at this
+; k; the negation file may therefore assert them as facts.
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/micro-jaccard-from-accuracy/k1-lemmas.smt2
+;   cvc5 proofs/smt2/micro-jaccard-from-accuracy/k1-lemmas.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(assert (> C_0_0 (to_real 0)))
+(assert (not (and (= (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0)) (= (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0)))))
+(check-sat)
+(exit)

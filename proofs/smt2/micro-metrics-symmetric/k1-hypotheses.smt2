@@ -1,0 +1,27 @@
+; metricproofs certificate: micro-metrics-symmetric (expected: holds), query 'hypotheses', k =
+; 1 classes.
+; Claim: Swapping y_true and y_pred leaves micro P, R and F1 (over all labels) unchanged.
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - nonempty: there is at least one sample: N > 0
+;   - swap: swapping y_true and y_pred transposes the confusion matrix
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Expected answer: sat: the hypotheses alone have a model, so the unsat answers of the other
+; files of this k are not vacuous.
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/micro-metrics-symmetric/k1-hypotheses.smt2
+;   cvc5 proofs/smt2/micro-metrics-symmetric/k1-hypotheses.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status sat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(define-fun _t0 () Real (/ (* (to_real 2) C_0_0) (+ (* (to_real 2) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0))))
+(define-fun _t1 () Real (* (* (to_real 2) C_0_0) (+ (* (to_real 2) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0))))
+(assert (> C_0_0 (to_real 0)))
+(check-sat)
+(exit)

@@ -1,0 +1,51 @@
+; metricproofs certificate: micro-precision-equals-recall (expected: holds), query 'negation',
+; k = 3 classes.
+; Claim: In single-label classification with N > 0, micro precision over all labels equals
+; micro recall.
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - nonempty: there is at least one sample: N > 0
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
+; micro-precision-equals-recall/k3-lemmas.smt2).
+; Expected answer: unsat: no matrix satisfies the hypotheses and violates the conclusion, so
+; the claim holds at this k for every sample count.
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/micro-precision-equals-recall/k3-negation.smt2
+;   cvc5 proofs/smt2/micro-precision-equals-recall/k3-negation.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(declare-const C_1_0 Real)
+(assert (>= C_1_0 0.0))
+(declare-const C_2_0 Real)
+(assert (>= C_2_0 0.0))
+(declare-const C_1_1 Real)
+(assert (>= C_1_1 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
+(declare-const C_2_1 Real)
+(assert (>= C_2_1 0.0))
+(declare-const C_2_2 Real)
+(assert (>= C_2_2 0.0))
+(declare-const C_0_2 Real)
+(assert (>= C_0_2 0.0))
+(declare-const C_1_2 Real)
+(assert (>= C_1_2 0.0))
+(define-fun _t0 () Real (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0 C_2_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1 C_2_1)) (+ (* (to_real (- 1)) C_2_2) (+ C_0_2 C_1_2 C_2_2))))
+(define-fun _t1 () Real (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1 C_0_2)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1 C_1_2)) (+ (* (to_real (- 1)) C_2_2) (+ C_2_0 C_2_1 C_2_2))))
+(assert (> (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) (to_real 0)))
+(assert (and (= _t0 _t1) (= _t1 (+ (* (to_real (- 1)) (+ C_0_0 C_1_1 C_2_2)) (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)))))
+(assert (=> (= (+ _t0 (+ C_0_0 C_1_1 C_2_2)) (to_real 0)) false))
+(assert (=> (not (= (+ _t0 (+ C_0_0 C_1_1 C_2_2)) (to_real 0))) (not (= (+ _t0 (+ C_0_0 C_1_1 C_2_2)) 0.0))))
+(assert (=> (= (+ _t1 (+ C_0_0 C_1_1 C_2_2)) (to_real 0)) false))
+(assert (=> (not (= (+ _t1 (+ C_0_0 C_1_1 C_2_2)) (to_real 0))) (not (= (+ _t1 (+ C_0_0 C_1_1 C_2_2)) 0.0))))
+(assert (not (= (* (+ C_0_0 C_1_1 C_2_2) (+ _t1 (+ C_0_0 C_1_1 C_2_2))) (* (+ C_0_0 C_1_1 C_2_2) (+ _t0 (+ C_0_0 C_1_1 C_2_2))))))
+(check-sat)
+(exit)

@@ -1,0 +1,33 @@
+; metricproofs certificate: multilabel-micro-equal-iff-equal-totals (expected: holds), query
+; 'negation', k = 1 classes.
+; Claim: In multi-label classification with sum TP > 0, micro P = micro R if and only if the
+; total number of predicted labels equals the total number of true labels.
+; Hypotheses:
+;   - multi-label: each sample has any set of true and of predicted labels (encoded: free
+;     non-negative per-label TP, FP, FN)
+;   - some-true-positive: sum TP > 0
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Expected answer: unsat: no matrix satisfies the hypotheses and violates the conclusion, so
+; the claim holds at this k for every sample count.
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/multilabel-micro-equal-iff-equal-totals/k1-negation.smt2
+;   cvc5 proofs/smt2/multilabel-micro-equal-iff-equal-totals/k1-negation.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const TP_0 Real)
+(assert (>= TP_0 0.0))
+(declare-const FP_0 Real)
+(assert (>= FP_0 0.0))
+(declare-const FN_0 Real)
+(assert (>= FN_0 0.0))
+(assert (> TP_0 (to_real 0)))
+(assert (=> (= (+ FP_0 TP_0) (to_real 0)) false))
+(assert (=> (not (= (+ FP_0 TP_0) (to_real 0))) (not (= (+ FP_0 TP_0) 0.0))))
+(assert (=> (= (+ FN_0 TP_0) (to_real 0)) false))
+(assert (=> (not (= (+ FN_0 TP_0) (to_real 0))) (not (= (+ FN_0 TP_0) 0.0))))
+(assert (not (= (= (+ FP_0 TP_0) (+ FN_0 TP_0)) (= (* TP_0 (+ FN_0 TP_0)) (* TP_0 (+ FP_0 TP_0))))))
+(check-sat)
+(exit)

@@ -1,0 +1,31 @@
+; metricproofs certificate: ovr-accuracy-from-accuracy (expected: holds), query 'negation', k
+; = 1 classes.
+; Claim: The mean over labels of one-vs-rest accuracy equals 1 - 2 (1 - acc) / k.
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - nonempty: there is at least one sample: N > 0
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
+; ovr-accuracy-from-accuracy/k1-lemmas.smt2).
+; Expected answer: unsat: no matrix satisfies the hypotheses and violates the conclusion, so
+; the claim holds at this k for every sample count.
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/ovr-accuracy-from-accuracy/k1-negation.smt2
+;   cvc5 proofs/smt2/ovr-accuracy-from-accuracy/k1-negation.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(assert (> C_0_0 (to_real 0)))
+(assert (and (= (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0)) (= (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0))))
+(assert (=> (= C_0_0 (to_real 0)) false))
+(assert (=> (not (= C_0_0 (to_real 0))) (not (= C_0_0 0.0))))
+(assert (not (= (to_real 1) 0.0)))
+(assert (not (= (/ (+ (* (to_real (- 1)) C_0_0) (* (to_real (- 1)) C_0_0) (* (to_real 2) C_0_0) C_0_0) C_0_0) (* (+ (to_real 1) (/ (* (to_real (- 1)) (+ (to_real 2) (* (to_real (- 2)) (/ C_0_0 C_0_0)))) (to_real 1))) (to_real 1)))))
+(check-sat)
+(exit)

@@ -1,0 +1,68 @@
+; metricproofs certificate: prediction-weighted-precision-equals-accuracy (expected: holds),
+; query 'negation', k = 4 classes.
+; Claim: Precision averaged with weights = number of predictions of each label equals accuracy
+; (the dual of weighted recall).
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - nonempty: there is at least one sample: N > 0
+;   - any-zero-division: a never-predicted label gets any precision z in [0, 1]; its weight is
+;     0
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Expected answer: unsat: no matrix satisfies the hypotheses and violates the conclusion, so
+; the claim holds at this k for every sample count.
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/prediction-weighted-precision-equals-accuracy/k4-negation.smt2
+;   cvc5 proofs/smt2/prediction-weighted-precision-equals-accuracy/k4-negation.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(declare-const C_1_0 Real)
+(assert (>= C_1_0 0.0))
+(declare-const C_2_0 Real)
+(assert (>= C_2_0 0.0))
+(declare-const C_3_0 Real)
+(assert (>= C_3_0 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
+(declare-const C_1_1 Real)
+(assert (>= C_1_1 0.0))
+(declare-const C_2_1 Real)
+(assert (>= C_2_1 0.0))
+(declare-const C_3_1 Real)
+(assert (>= C_3_1 0.0))
+(declare-const C_0_2 Real)
+(assert (>= C_0_2 0.0))
+(declare-const C_1_2 Real)
+(assert (>= C_1_2 0.0))
+(declare-const C_2_2 Real)
+(assert (>= C_2_2 0.0))
+(declare-const C_3_2 Real)
+(assert (>= C_3_2 0.0))
+(declare-const C_0_3 Real)
+(assert (>= C_0_3 0.0))
+(declare-const C_1_3 Real)
+(assert (>= C_1_3 0.0))
+(declare-const C_2_3 Real)
+(assert (>= C_2_3 0.0))
+(declare-const C_3_3 Real)
+(assert (>= C_3_3 0.0))
+(declare-const z Real)
+(assert (>= z 0.0))
+(assert (<= z 1.0))
+(define-fun _t0 () Real (+ (ite (= (+ C_0_0 C_1_0 C_2_0 C_3_0) (to_real 0)) (* z (+ C_0_0 C_1_0 C_2_0 C_3_0)) C_0_0) (ite (= (+ C_0_1 C_1_1 C_2_1 C_3_1) (to_real 0)) (* z (+ C_0_1 C_1_1 C_2_1 C_3_1)) C_1_1) (ite (= (+ C_0_2 C_1_2 C_2_2 C_3_2) (to_real 0)) (* z (+ C_0_2 C_1_2 C_2_2 C_3_2)) C_2_2) (ite (= (+ C_0_3 C_1_3 C_2_3 C_3_3) (to_real 0)) (* z (+ C_0_3 C_1_3 C_2_3 C_3_3)) C_3_3)))
+(define-fun _t1 () Real (/ (+ C_0_0 C_1_1 C_2_2 C_3_3) (+ C_0_0 C_1_0 C_2_0 C_3_0 C_0_1 C_1_1 C_2_1 C_3_1 C_0_2 C_1_2 C_2_2 C_3_2 C_0_3 C_1_3 C_2_3 C_3_3)))
+(define-fun _t2 () Real (* (+ C_0_0 C_1_1 C_2_2 C_3_3) (+ C_0_0 C_0_1 C_0_2 C_0_3 C_1_0 C_1_1 C_1_2 C_1_3 C_2_0 C_2_1 C_2_2 C_2_3 C_3_0 C_3_1 C_3_2 C_3_3)))
+(assert (> (+ C_0_0 C_1_0 C_2_0 C_3_0 C_0_1 C_1_1 C_2_1 C_3_1 C_0_2 C_1_2 C_2_2 C_3_2 C_0_3 C_1_3 C_2_3 C_3_3) (to_real 0)))
+(assert (=> (= (+ C_0_0 C_0_1 C_0_2 C_0_3 C_1_0 C_1_1 C_1_2 C_1_3 C_2_0 C_2_1 C_2_2 C_2_3 C_3_0 C_3_1 C_3_2 C_3_3) (to_real 0)) false))
+(assert (=> (not (= (+ C_0_0 C_0_1 C_0_2 C_0_3 C_1_0 C_1_1 C_1_2 C_1_3 C_2_0 C_2_1 C_2_2 C_2_3 C_3_0 C_3_1 C_3_2 C_3_3) (to_real 0))) (not (= (+ C_0_0 C_0_1 C_0_2 C_0_3 C_1_0 C_1_1 C_1_2 C_1_3 C_2_0 C_2_1 C_2_2 C_2_3 C_3_0 C_3_1 C_3_2 C_3_3) 0.0))))
+(assert (=> (= (+ C_0_0 C_1_0 C_2_0 C_3_0 C_0_1 C_1_1 C_2_1 C_3_1 C_0_2 C_1_2 C_2_2 C_3_2 C_0_3 C_1_3 C_2_3 C_3_3) (to_real 0)) false))
+(assert (=> (not (= (+ C_0_0 C_1_0 C_2_0 C_3_0 C_0_1 C_1_1 C_2_1 C_3_1 C_0_2 C_1_2 C_2_2 C_3_2 C_0_3 C_1_3 C_2_3 C_3_3) (to_real 0))) (not (= (+ C_0_0 C_1_0 C_2_0 C_3_0 C_0_1 C_1_1 C_2_1 C_3_1 C_0_2 C_1_2 C_2_2 C_3_2 C_0_3 C_1_3 C_2_3 C_3_3) 0.0))))
+(assert (not (= (* _t0 (+ C_0_0 C_1_0 C_2_0 C_3_0 C_0_1 C_1_1 C_2_1 C_3_1 C_0_2 C_1_2 C_2_2 C_3_2 C_0_3 C_1_3 C_2_3 C_3_3)) _t2)))
+(check-sat)
+(exit)

@@ -1,0 +1,43 @@
+; metricproofs certificate: sample-weights-preserve-identity (expected: holds), query
+; 'definedness', k = 3 classes.
+; Claim: With non-negative real sample weights (N > 0), sum FP = sum FN and micro P = R = F1 =
+; accuracy.
+; Hypotheses:
+;   - weighted-single-label: each sample adds its non-negative real weight to exactly one cell
+;     (encoded: C is any k x k matrix of non-negative reals)
+;   - nonempty: there is at least one sample: N > 0
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
+; unspecified, so this is checked rather than assumed).
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/sample-weights-preserve-identity/k3-definedness.smt2
+;   cvc5 proofs/smt2/sample-weights-preserve-identity/k3-definedness.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(declare-const C_1_0 Real)
+(assert (>= C_1_0 0.0))
+(declare-const C_2_0 Real)
+(assert (>= C_2_0 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
+(declare-const C_1_1 Real)
+(assert (>= C_1_1 0.0))
+(declare-const C_2_1 Real)
+(assert (>= C_2_1 0.0))
+(declare-const C_0_2 Real)
+(assert (>= C_0_2 0.0))
+(declare-const C_1_2 Real)
+(assert (>= C_1_2 0.0))
+(declare-const C_2_2 Real)
+(assert (>= C_2_2 0.0))
+(define-fun _t0 () Real (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0 C_2_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1 C_2_1)) (+ (* (to_real (- 1)) C_2_2) (+ C_0_2 C_1_2 C_2_2))))
+(define-fun _t1 () Real (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1 C_0_2)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1 C_1_2)) (+ (* (to_real (- 1)) C_2_2) (+ C_2_0 C_2_1 C_2_2))))
+(assert (> (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) (to_real 0)))
+(assert (not (and (=> (= (+ _t0 (+ C_0_0 C_1_1 C_2_2)) (to_real 0)) false) (=> (not (= (+ _t0 (+ C_0_0 C_1_1 C_2_2)) (to_real 0))) (not (= (+ _t0 (+ C_0_0 C_1_1 C_2_2)) 0.0))) (=> (= (+ _t1 (+ C_0_0 C_1_1 C_2_2)) (to_real 0)) false) (=> (not (= (+ _t1 (+ C_0_0 C_1_1 C_2_2)) (to_real 0))) (not (= (+ _t1 (+ C_0_0 C_1_1 C_2_2)) 0.0))) (=> (= (+ (* (to_real 2) (+ C_0_0 C_1_1 C_2_2)) _t0 _t1) (to_real 0)) false) (=> (not (= (+ (* (to_real 2) (+ C_0_0 C_1_1 C_2_2)) _t0 _t1) (to_real 0))) (not (= (+ (* (to_real 2) (+ C_0_0 C_1_1 C_2_2)) _t0 _t1) 0.0))) (=> (= (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) (to_real 0)) false) (=> (not (= (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) (to_real 0))) (not (= (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) 0.0))))))
+(check-sat)
+(exit)

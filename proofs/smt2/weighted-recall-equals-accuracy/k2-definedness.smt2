@@ -1,0 +1,37 @@
+; metricproofs certificate: weighted-recall-equals-accuracy (expected: holds), query
+; 'definedness', k = 2 classes.
+; Claim: In single-label classification with N > 0, the support-weighted mean of per-label
+; recall equals accuracy, whatever the zero_division value.
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - nonempty: there is at least one sample: N > 0
+;   - any-zero-division: a label with no support gets any recall z in [0, 1]; its weight is 0
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
+; unspecified, so this is checked rather than assumed).
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/weighted-recall-equals-accuracy/k2-definedness.smt2
+;   cvc5 proofs/smt2/weighted-recall-equals-accuracy/k2-definedness.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(declare-const C_1_0 Real)
+(assert (>= C_1_0 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
+(declare-const C_1_1 Real)
+(assert (>= C_1_1 0.0))
+(declare-const z Real)
+(assert (>= z 0.0))
+(assert (<= z 1.0))
+(define-fun _t0 () Real (+ (ite (= (+ C_0_0 C_0_1) (to_real 0)) (* z (+ C_0_0 C_0_1)) C_0_0) (ite (= (+ C_1_0 C_1_1) (to_real 0)) (* z (+ C_1_0 C_1_1)) C_1_1)))
+(assert (> (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)))
+(assert (not (and (=> (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)) false) (=> (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0))) (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) 0.0))))))
+(check-sat)
+(exit)
