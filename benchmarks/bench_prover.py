@@ -143,11 +143,11 @@ def scaling(out: Callable[[str], None], budget: float, steps: tuple[int, ...]) -
         if stopped == "only":
             reached, goal = f"{best} (the claim is about k = {best} only)", "n/a"
         elif best is None:
-            reached = "not measured (budget)" if stopped == "budget" else "none"
-            goal = "not measured" if stopped == "budget" else "MISSED"
+            reached = "undecided (budget)" if stopped == "budget" else "none"
+            goal = "undecided (budget)" if stopped == "budget" else "MISSED"
         else:
             reached = f">= {best}" if stopped == "budget" else str(best)
-            goal = "met" if best >= GOAL_MIN_K else ("not measured" if stopped == "budget" else "MISSED")
+            goal = "met" if best >= GOAL_MIN_K else ("undecided (budget)" if stopped == "budget" else "MISSED")
         out(f"| {claim.id} | {claim.max_classes if claim.only_classes is None else claim.only_classes} | "
             + " | ".join(cells) + f" | {reached} | {goal} |")
         key[claim.id] = {"largest_k": best, "stopped": stopped, "default": claim.max_classes}
