@@ -407,8 +407,10 @@ def recheck_with_cvc5(claim: Any, timeout: float = 60.0, max_classes: int | None
         top = min(CVC5_DEFAULT_MAX_CLASSES, claim.max_classes) if max_classes is None else max_classes
         ks = class_range(claim, top)
         formula = relax_counts(claim.formula())
+        goals: set[str] = set()
         for k in ks:
             for goal, status, query in _holds_queries(claim, formula, k):
+                goals.add(goal)
                 answer = ask(f"k{k}-{goal}", query.script(status))
                 if answer.status == status:
                     continue
@@ -420,8 +422,9 @@ def recheck_with_cvc5(claim: Any, timeout: float = 60.0, max_classes: int | None
                 return result(verdict, f"cvc5 did not decide the {goal} query at k={k}: {answer.reason}{done}")
             checked.append(k)
     span = f"k = {ks.start}" if len(ks) == 1 else f"every k in {ks.start}..{ks.stop - 1}"
-    return result("proved", f"cvc5: negation unsat for {span} (hypotheses sat, divisions defined, "
-                            f"lemmas re-proved), counts relaxed to non-negative reals")
+    steps = ", ".join(["hypotheses sat"] + ["divisions defined"] * bool(goals & {"definedness"})
+                      + [f"lemmas {', '.join(claim.lemmas)} re-proved"] * bool(goals & {"lemmas"}))
+    return result("proved", f"cvc5: negation unsat for {span} ({steps}), counts relaxed to non-negative reals")
 
 
 # --- Coq --------------------------------------------------------------------------------
