@@ -105,3 +105,13 @@ def test_explain_reads_like_a_page() -> None:
 def test_version_and_help_exit_0() -> None:
     assert run("--version")[0] == 0
     assert run("--help")[0] == 0
+
+
+def test_list_loads_neither_sympy_nor_z3_nor_numpy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import io, sys; from metricproofs import cli; cli.run(['list'], io.StringIO(), io.StringIO()); "
+            "print(sorted(m for m in ('sympy', 'z3', 'numpy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -26,17 +26,45 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal
 
-import sympy
-from sympy import And, Eq, Ge, Gt, Le, Lt, Or, Sum
+import importlib
+from types import ModuleType
 
-from metricproofs import definitions as d
-from metricproofs.definitions import ForAll, confusion_counts, free_counts, indicator_counts
-from metricproofs.evaluation import VarSpec
+from metricproofs.domains import VarSpec
+
+
+class _Lazy(ModuleType):
+    """A module imported on first attribute access: listing the catalogue needs no sympy."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self._target = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(importlib.import_module(self._target), attribute)
+
+
+def _deferred(module: str, name: str) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+    call.__name__ = name
+    return call
+
+
+sympy = _Lazy("sympy")
+d = _Lazy("metricproofs.definitions")
+And, Eq, Ge, Gt, Le, Lt, Or, Sum = (_deferred("sympy", name) for name in ("And", "Eq", "Ge", "Gt", "Le", "Lt", "Or", "Sum"))
+ForAll, free_counts, indicator_counts = (_deferred("metricproofs.definitions", name)
+                                         for name in ("ForAll", "free_counts", "indicator_counts"))
+
+
+def confusion_counts(*args: Any, **kwargs: Any) -> Any:
+    """The library's own single-label counts (metricproofs.definitions.confusion_counts)."""
+    return d.confusion_counts(*args, **kwargs)
 
 __all__ = ["Hypothesis", "Formula", "Claim", "CATALOGUE", "get", "ids", "catalogue_json", "closest_ids"]
 
 Expected = Literal["holds", "fails"]
-CountsOf = Callable[..., d.Counts]
+CountsOf = Callable[..., Any]  # -> metricproofs.definitions.Counts
 
 INT_COUNTS = VarSpec("Int", lower="0")
 REAL_WEIGHTS = VarSpec("Real", lower="0.0")
@@ -44,7 +72,11 @@ INDICATOR = VarSpec("Int", lower="0", upper="1")
 POSITIVE = VarSpec("Real", lower="0.0", strict_lower=True)
 UNIT = VarSpec("Real", lower="0.0", upper="1.0")
 
-z = sympy.Symbol("z", nonnegative=True)  #: a zero_division value, any number in [0, 1]
+
+
+def _z() -> Any:
+    """``z``: a zero_division value, any number in [0, 1]."""
+    return sympy.Symbol("z", nonnegative=True)
 
 
 @dataclass(frozen=True)
@@ -53,7 +85,7 @@ class Hypothesis:
 
     name: str
     statement: str
-    formula: sympy.Basic = sympy.true
+    formula: Any = field(default_factory=lambda: importlib.import_module("sympy").true)
 
 
 @dataclass(frozen=True)
@@ -189,7 +221,7 @@ def _weighted_recall(counts_of: CountsOf) -> Formula:
     return Formula(
         (_single_label(), _nonempty(c),
          Hypothesis("any-zero-division", "a label with no support gets any recall z in [0, 1]; its weight is 0")),
-        Eq(d.weighted(c, lambda cc, lab: d.recall(cc, lab, z)), d.accuracy(c)),
+        Eq(d.weighted(c, lambda cc, lab: d.recall(cc, lab, _z())), d.accuracy(c)),
         {"C": INT_COUNTS, "z": UNIT},
     )
 
@@ -199,7 +231,7 @@ def _prediction_weighted_precision(counts_of: CountsOf) -> Formula:
     return Formula(
         (_single_label(), _nonempty(c),
          Hypothesis("any-zero-division", "a never-predicted label gets any precision z in [0, 1]; its weight is 0")),
-        Eq(d.prediction_weighted(c, lambda cc, lab: d.precision(cc, lab, z)), d.accuracy(c)),
+        Eq(d.prediction_weighted(c, lambda cc, lab: d.precision(cc, lab, _z())), d.accuracy(c)),
         {"C": INT_COUNTS, "z": UNIT},
     )
 

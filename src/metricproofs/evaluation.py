@@ -27,6 +27,7 @@ import sympy
 from sympy.logic.boolalg import BooleanFalse, BooleanTrue
 
 from metricproofs.definitions import ForAll, IsZero
+from metricproofs.domains import VarSpec
 
 __all__ = ["UnsupportedExpression", "compile_expr", "evaluate", "ExactBackend", "SmtBackend", "Term", "VarSpec"]
 
@@ -314,20 +315,6 @@ class Term:
     text: str
     sort: str
     ratio: tuple[str, str] | None = None  # (numerator, denominator) texts of a division
-
-
-@dataclass(frozen=True)
-class VarSpec:
-    """How the variables of one array (or one scalar) are declared.
-
-    ``sort`` is Int or Real; ``lower``/``upper`` are optional inclusive bounds given as
-    SMT-LIB numerals; ``strict_lower`` makes the lower bound strict (e.g. beta > 0).
-    """
-
-    sort: str = "Int"
-    lower: str | None = "0"
-    upper: str | None = None
-    strict_lower: bool = False
 
 
 def _numeral(value: Fraction, sort: str) -> str:
