@@ -198,7 +198,8 @@ def run_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print("\nHow it is checked:", file=out)
     print(_wrap(f"methods: {', '.join(claim.methods)}. z3-bounded checks every class count k "
                 f"{'= ' + str(claim.only_classes) if claim.only_classes else 'from ' + str(claim.min_classes) + ' to ' + str(claim.max_classes)} "
-                "with unbounded counts (so every sample count n); z3-induction covers every k."), file=out)
+                "with unbounded counts (so every sample count n)"
+                + ("; z3-induction covers every k." if "z3-induction" in claim.methods else ".")), file=out)
     if "z3-induction" in claim.methods:
         from metricproofs.provers.induction import SCHEMA
 
