@@ -136,7 +136,7 @@ def _holds_queries(claim: Any, formula: Any, k: int) -> list[tuple[str, str, Any
 def _smallest_model(claim: Any, timeout: float = SEARCH_TIMEOUT) -> tuple[int, int | None, Any] | None:
     """(k, sample bound, query) of the first sat negation of a failing claim, searched by z3
     as z3-bounded does (k upwards, small sample bounds first); None if z3 finds none."""
-    from metricproofs.provers.bounded import SMALL_BOUNDS, _bounds, class_range
+    from metricproofs.provers.bounded import SMALL_BOUNDS, class_range, sample_bound
     from metricproofs.provers.smt import encode, solve
 
     formula = claim.formula()
@@ -144,7 +144,7 @@ def _smallest_model(claim: Any, timeout: float = SEARCH_TIMEOUT) -> tuple[int, i
     for k in class_range(claim, None):
         declared = encode(formula, k, "negation", variant=variant).declared
         for bound in (*SMALL_BOUNDS, None):
-            extra = () if bound is None else _bounds(declared, bound)
+            extra = () if bound is None else sample_bound(declared, bound)
             if bound is not None and not extra:
                 continue
             query = encode(formula, k, "negation", extra, variant=variant)

@@ -291,18 +291,11 @@ def evaluate(expr: sympy.Basic, **bindings: Any) -> Any:
 
 
 def _symbol_for(expr: sympy.Basic, name: str) -> sympy.Symbol:
-    for sym in expr.free_symbols | _bound_symbols(expr):
-        if isinstance(sym, sympy.Symbol) and sym.name == name:
-            return sym
-    return sympy.Symbol(name)
-
-
-def _bound_symbols(expr: sympy.Basic) -> set:
-    found = set()
+    """The symbol called ``name`` in ``expr`` (free or bound by a Sum), so assumptions match."""
     for node in sympy.preorder_traversal(expr):
-        if isinstance(node, sympy.Symbol):
-            found.add(node)
-    return found
+        if isinstance(node, sympy.Symbol) and node.name == name:
+            return node
+    return sympy.Symbol(name)
 
 
 # --- SMT-LIB backend ----------------------------------------------------------------------

@@ -22,7 +22,7 @@ from metricproofs.provers.counterexamples import confirm, decode
 from metricproofs.provers.results import MethodResult
 from metricproofs.provers.smt import VARIANTS, encode, solve
 
-__all__ = ["prove_bounded", "class_range"]
+__all__ = ["prove_bounded", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
 
 METHOD = "z3-bounded"
 SMALL_BOUNDS = (2, 3, 4, 6, 8, 12)  # sample-count bounds tried first, so counterexamples are small
@@ -38,7 +38,7 @@ def class_range(claim: Claim, max_classes: int | None) -> range:
     return range(claim.min_classes, max(top, claim.min_classes) + 1)
 
 
-def _bounds(declared: dict, bound: int) -> tuple[str, ...]:
+def sample_bound(declared: dict, bound: int) -> tuple[str, ...]:
     """At most ``bound`` samples: the unbounded counts add up to at most ``bound``."""
     counts = [name for name, spec in declared.items() if spec.sort == "Int" and spec.upper is None]
     if not counts:
@@ -76,7 +76,7 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
         if defined.status == "unknown":
             return result("unknown", f"z3 could not decide definedness at k={k}: {defined.reason}")
         lemmas = _proved_lemmas(claim, formula, k, counts_of, timeout)
-        attempts = [_bounds(encode(formula, k, "negation").declared, b) for b in SMALL_BOUNDS] \
+        attempts = [sample_bound(encode(formula, k, "negation").declared, b) for b in SMALL_BOUNDS] \
             if claim.expected == "fails" else []
         answer = None
         for extra in attempts + [()]:

@@ -35,7 +35,7 @@ from metricproofs.evaluation import VarSpec
 from metricproofs.provers.results import MethodResult
 from metricproofs.provers.smt import encode, solve
 
-__all__ = ["SCHEMA", "prove_by_induction", "induction_obligations", "Obligation"]
+__all__ = ["SCHEMA", "prove_by_induction", "induction_obligations", "corollary_formula", "Obligation"]
 
 METHOD = "z3-induction"
 
@@ -126,7 +126,7 @@ def _abstract(expr: sympy.Basic, counts: d.Counts) -> sympy.Basic:
     return expr.xreplace({aggregates[name]: AGG[name] for name in aggregates})
 
 
-def _corollary_formula(claim: Claim, counts_of: CountsOf) -> tuple[Formula | None, str]:
+def corollary_formula(claim: Claim, counts_of: CountsOf) -> tuple[Formula | None, str]:
     formula = claim.formula(counts_of)
     counts = counts_of(d.C)
     swapped = counts_of(lambda row, col: d.C[col, row])
@@ -157,7 +157,7 @@ def induction_obligations(counts_of: CountsOf = d.confusion_counts) -> list[Obli
     from metricproofs.catalogue import get
 
     for claim_id in COROLLARIES:
-        corollary, _ = _corollary_formula(get(claim_id), counts_of)
+        corollary, _ = corollary_formula(get(claim_id), counts_of)
         if corollary is not None:
             obligations.append(Obligation(f"{claim_id}-from-balance", encode(corollary, 1, "negation").script("unsat"), "unsat"))
     return obligations
@@ -189,7 +189,7 @@ def prove_by_induction(claim: Claim, *, timeout: float = 60.0,
     steps: list[tuple[str, Callable[[], tuple[Formula | None, str]]]] = [
         ("induction step (one more sample)", lambda: _step_formula(counts_of, weights_real))]
     if claim.id != "fp-fn-balance":
-        steps.append(("corollary from the balance", lambda: _corollary_formula(claim, counts_of)))
+        steps.append(("corollary from the balance", lambda: corollary_formula(claim, counts_of)))
     details = ["base: every aggregate is a linear form in C with value 0 at C = 0 (sympy)"]
     for what, build in steps:
         formula, why = build()

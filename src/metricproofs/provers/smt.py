@@ -30,7 +30,7 @@ from metricproofs import definitions as d
 from metricproofs.catalogue import Formula
 from metricproofs.evaluation import SmtBackend, VarSpec, compile_expr
 
-__all__ = ["Query", "SolverAnswer", "encode", "run_z3"]
+__all__ = ["Variant", "VARIANTS", "Query", "SolverAnswer", "encode", "solve", "parse_model", "z3_binary"]
 
 Goal = Literal["hypotheses", "definedness", "negation"]
 
@@ -129,11 +129,6 @@ def z3_binary() -> str | None:
     if beside.exists():
         return str(beside)
     return shutil.which("z3")
-
-
-def run_z3(query: Query, timeout: float) -> SolverAnswer:
-    """Check one query in z3 within ``timeout`` seconds (see :func:`solve`)."""
-    return solve([query], timeout)
 
 
 def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:

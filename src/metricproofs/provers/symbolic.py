@@ -17,7 +17,7 @@ import sympy
 
 from metricproofs import definitions as d
 from metricproofs.catalogue import Claim
-from metricproofs.provers.induction import AGG, _corollary_formula
+from metricproofs.provers.induction import AGG, corollary_formula
 from metricproofs.provers.results import MethodResult
 
 __all__ = ["prove_symbolically", "defined_branch"]
@@ -51,7 +51,7 @@ def prove_symbolically(claim: Claim) -> MethodResult | None:
     if claim.formula().encoding == "free-counts":
         conclusion, balance, note = claim.formula().conclusion, {}, "no balance needed (per-label identity)"
     else:
-        corollary, why = _corollary_formula(claim, d.confusion_counts)
+        corollary, why = corollary_formula(claim, d.confusion_counts)
         if corollary is None:
             return MethodResult(METHOD, "error", time.perf_counter() - start, None, why)
         conclusion = corollary.conclusion
