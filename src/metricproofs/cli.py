@@ -29,7 +29,7 @@ EXIT_USAGE = 2
 EXIT_UNKNOWN = 3
 
 METRICS = ("precision", "recall", "f1", "fbeta", "jaccard", "accuracy")
-AVERAGES = ("micro", "macro", "weighted")
+AVERAGES = ("micro", "macro", "weighted", "samples")  # samples: with --multilabel only
 METHODS = ("z3-bounded", "z3-induction", "sympy", "cvc5", "coq")
 
 # verb -> "module:function"; each handler takes (args, out, err) and returns an exit code.
@@ -135,7 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("target", metavar="MODULE:FUNCTION")
     p.add_argument("--metric", required=True, choices=METRICS)
-    p.add_argument("--average", choices=AVERAGES, default=None)
+    p.add_argument("--average", choices=AVERAGES, default=None,
+                   help="the average FUNCTION claims to compute (default: its 'average' kwarg, else "
+                        "scikit-learn's 'binary'); 'samples' needs --multilabel")
+    p.add_argument("--multilabel", action="store_true",
+                   help="generate multi-label input: 0/1 indicator matrices as lists of rows "
+                        "(every metric but accuracy needs --average, or an average given by --kwarg)")
     p.add_argument("--kwarg", action="append", default=[], metavar="KEY=JSON",
                    help="keyword argument passed to FUNCTION, value parsed as JSON (repeatable)")
     p.add_argument("--examples", type=_positive_int, default=200, metavar="N")

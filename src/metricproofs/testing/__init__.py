@@ -4,7 +4,8 @@ Main definitions
 ----------------
 - :func:`check_metric` and its :class:`CheckReport`: search (with hypothesis) for a
   minimal input on which a metric function disagrees with :mod:`metricproofs.reference`
-  or breaks a proven identity (micro F1 = accuracy, ...).
+  or breaks a proven identity (micro F1 = accuracy, ...); ``multilabel=True`` checks
+  multi-label (0/1 indicator) input.
 - Hypothesis strategies for metric inputs (:mod:`metricproofs.testing.strategies`):
   label vectors and pairs, indicator matrices, sample weights, label sets, zero_division.
 - A pytest fixture, ``metric_conformance`` (:mod:`metricproofs.testing.plugin`), loaded
@@ -27,6 +28,7 @@ __all__ = [
     "Counterexample",
     "METRICS",
     "AVERAGES",
+    "MULTILABEL_AVERAGES",
     "PROPERTIES",
     "TOLERANCE",
     # strategies
@@ -44,7 +46,7 @@ __all__ = [
 ]
 
 _CONFORMANCE = frozenset({"check_metric", "CheckReport", "Counterexample", "METRICS", "AVERAGES",
-                          "PROPERTIES", "TOLERANCE"})
+                          "MULTILABEL_AVERAGES", "PROPERTIES", "TOLERANCE"})
 
 
 def __getattr__(name: str) -> Any:

@@ -8,6 +8,9 @@ Summary
     :class:`metricproofs.errors.UsageError` with one line; ``metricproofs.cli`` prints it
     and exits 2.
 
+With ``--multilabel`` the inputs are 0/1 indicator rows (see
+:func:`metricproofs.testing.check_metric`).
+
 Exit codes: 0 no disagreement found, 1 a disagreement (with a paste-able counterexample),
 2 usage or input error (including a check that could not run).
 """
@@ -89,22 +92,29 @@ def parse_kwargs(items: list[str]) -> dict[str, Any]:
     return kwargs
 
 
-def _claimed_average(metric: str, average: str | None, kwargs: dict[str, Any]) -> str | None:
+def _claimed_average(metric: str, average: str | None, kwargs: dict[str, Any],
+                     multilabel: bool = False) -> str | None:
     """``--average``, else the ``average`` passed to the function, else scikit-learn's default.
 
     scikit-learn's default for precision, recall, F-scores and Jaccard is ``'binary'``;
-    accuracy has no average.
+    accuracy has no average. ``'binary'`` is not defined for multi-label input, so there
+    the default is a usage error asking for ``--average``.
     """
     if metric == "accuracy":
         return average
     if average is not None:
         return average
+    if multilabel and "average" not in kwargs:
+        raise UsageError(f"--multilabel needs --average: scikit-learn's default for {metric} is "
+                         "average='binary', which is not defined for multi-label input; pass "
+                         "--average micro, macro, weighted or samples (what FUNCTION computes)")
     return kwargs.get("average", "binary")
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Handler of ``metricproofs check``; returns the exit code."""
     kwargs = parse_kwargs(list(args.kwarg))
+    multilabel = bool(getattr(args, "multilabel", False))
     fn = resolve_target(args.target)
     try:
         from metricproofs.testing.conformance import check_call
@@ -113,8 +123,9 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     report = check_call(
         fn,
         args.metric,
-        _claimed_average(args.metric, args.average, kwargs),
+        _claimed_average(args.metric, args.average, kwargs, multilabel),
         kwargs,
+        multilabel=multilabel,
         examples=args.examples,
         seed=args.seed,
         target=args.target,

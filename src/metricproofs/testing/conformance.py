@@ -18,6 +18,14 @@ Summary
       metrics (and accuracy) unchanged;
     - ``sample-order-invariance``: permuting the samples leaves the value unchanged.
 
+    With ``multilabel=True`` the inputs are pairs of 0/1 indicator matrices (rows =
+    samples, at least two columns = labels) and the properties are ``no-exception``,
+    ``agrees-with-reference``, ``sample-order-invariance`` (rows and weights permuted
+    together) and, for micro precision and recall, the proven
+    ``multilabel-micro-equal-iff-equal-totals``. The single-label identities (micro =
+    accuracy, symmetry, ...) are not applied there: they are false for multi-label input
+    (``multilabel-micro-precision-equals-recall`` fails).
+
     "No counterexample found" is the result of a bounded random search, not a proof.
 
 Main definitions
@@ -35,11 +43,13 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import numbers
 import random
 import tempfile
 import warnings
 from pathlib import Path
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Callable, Hashable, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -51,17 +61,20 @@ from hypothesis.errors import NoSuchExample, Unsatisfiable
 from metricproofs.errors import UsageError
 from metricproofs.testing.strategies import (
     binary_label_pairs,
+    indicator_pairs,
     label_pairs,
     label_sets,
     sample_weights,
 )
 
-__all__ = ["METRICS", "AVERAGES", "TOLERANCE", "PROPERTIES", "CheckReport", "Counterexample", "check_metric",
-           "check_call"]
+__all__ = ["METRICS", "AVERAGES", "MULTILABEL_AVERAGES", "TOLERANCE", "PROPERTIES", "CheckReport",
+           "Counterexample", "check_metric", "check_call"]
 
 METRICS: tuple[str, ...] = ("precision", "recall", "f1", "fbeta", "jaccard", "accuracy")
 #: ``None`` is scikit-learn's ``average=None``: one value per label.
 AVERAGES: tuple[str | None, ...] = (None, "binary", "micro", "macro", "weighted")
+#: The averages of multi-label (indicator) input; ``"samples"`` averages per sample.
+MULTILABEL_AVERAGES: tuple[str | None, ...] = (None, "micro", "macro", "weighted", "samples")
 TOLERANCE = 1e-9
 
 PROPERTIES: dict[str, str] = {
@@ -75,6 +88,9 @@ PROPERTIES: dict[str, str] = {
     "weighted-recall-equals-accuracy": "support-weighted mean recall equals accuracy (proved)",
     "agrees-with-reference": f"the value equals metricproofs.reference (scikit-learn's meaning) within {TOLERANCE:g}",
     "micro-metrics-symmetric": "swapping y_true and y_pred leaves micro metrics and accuracy unchanged (proved)",
+    "multilabel-micro-equal-iff-equal-totals":
+        "multi-label: micro precision equals micro recall when as many labels are predicted as are true "
+        "and TP > 0 (proved)",
     "sample-order-invariance": "permuting the samples leaves the value unchanged",
     "deterministic": "the same call gives the same result twice",
 }
@@ -120,6 +136,7 @@ class _Claim:
     kwargs: Mapping[str, Any]
     with_sample_weight: bool
     max_size: int
+    multilabel: bool = False
 
     @property
     def reference_kwargs(self) -> dict[str, Any]:
@@ -133,14 +150,26 @@ class _Claim:
 
 
 def _validate(metric: str, average: str | None, kwargs: Mapping[str, Any], examples: int,
-              seed: int | None, max_size: int) -> None:
+              seed: int | None, max_size: int, multilabel: bool = False) -> None:
     """Raise one clear :class:`UsageError` for any argument the check cannot honour."""
+    if not isinstance(multilabel, bool):
+        raise UsageError(f"multilabel must be True or False, got {multilabel!r}")
     if metric not in METRICS:
         raise UsageError(f"metric must be one of {', '.join(METRICS)}; got {metric!r}")
     if metric == "accuracy":
         if average is not None:
             raise UsageError(f"accuracy takes no average; got average={average!r}")
-    elif average not in AVERAGES:
+    elif multilabel and average == "binary":
+        raise UsageError("average='binary' scores one positive label of single-label data and is not "
+                         "defined for multi-label input; claim one of None, 'micro', 'macro', 'weighted', "
+                         "'samples' instead (CLI: --average micro, macro, weighted or samples)")
+    elif multilabel and average not in MULTILABEL_AVERAGES:
+        raise UsageError(f"average must be one of {MULTILABEL_AVERAGES!r} for multi-label input; got {average!r}")
+    elif not multilabel and average == "samples":
+        raise UsageError(f"average must be one of {AVERAGES!r} for single-label input; got 'samples', which "
+                         "averages over the labels of each sample of multi-label input: pass multilabel=True "
+                         "(CLI: --multilabel) to check multi-label input")
+    elif not multilabel and average not in AVERAGES:
         raise UsageError(f"average must be one of {AVERAGES!r}; got {average!r}")
     unknown = sorted(set(kwargs) - _ALLOWED_KWARGS[metric] - {"average"})
     if unknown:
@@ -159,6 +188,12 @@ def _validate(metric: str, average: str | None, kwargs: Mapping[str, Any], examp
         labels = kwargs["labels"]
         if isinstance(labels, (str, bytes)) or not isinstance(labels, Sequence) or len(labels) == 0:
             raise UsageError(f"labels must be a non-empty list of labels, got {labels!r}")
+        if multilabel and not all(_is_column_index(label) for label in labels):
+            raise UsageError(f"for multi-label input labels are column indices (whole numbers >= 0, "
+                             f"e.g. labels=[0, 2]); got {labels!r}")
+    if multilabel and "pos_label" in kwargs:
+        raise UsageError(f"pos_label={kwargs['pos_label']!r} applies only to average='binary' on single-label "
+                         "input; for multi-label input choose the columns to score with labels=[...] instead")
     if not isinstance(examples, int) or isinstance(examples, bool) or examples < 1:
         raise UsageError(f"examples must be a whole number >= 1, got {examples!r}")
     if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool) or seed < 0):
@@ -167,15 +202,20 @@ def _validate(metric: str, average: str | None, kwargs: Mapping[str, Any], examp
         raise UsageError(f"max_size must be a whole number >= 1, got {max_size!r}")
 
 
+def _is_column_index(label: Any) -> bool:
+    return isinstance(label, numbers.Integral) and not isinstance(label, (bool, np.bool_)) and label >= 0
+
+
 # --- generated cases -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class _Case:
-    """One generated input: the two label vectors, optional weights, a sample order."""
+    """One generated input: the two label vectors (or indicator rows), optional weights,
+    a sample order."""
 
-    y_true: list[Hashable]
-    y_pred: list[Hashable]
+    y_true: list[Any]
+    y_pred: list[Any]
     sample_weight: list[float] | None
     order: list[int]
 
@@ -195,7 +235,9 @@ def _cases(claim: _Claim) -> st.SearchStrategy[_Case]:
 
     @st.composite
     def build(draw: st.DrawFn) -> _Case:
-        if claim.average == "binary":
+        if claim.multilabel:
+            y_true, y_pred = draw(indicator_pairs(max_rows=claim.max_size, **_column_bounds(claim)))
+        elif claim.average == "binary":
             pos_label = claim.kwargs.get("pos_label", 1)
             y_true, y_pred = draw(binary_label_pairs(max_size=claim.max_size, pos_label=pos_label))
         elif claim.labels is not None:
@@ -210,6 +252,13 @@ def _cases(claim: _Claim) -> st.SearchStrategy[_Case]:
         return _Case(y_true, y_pred, weights, _order(size, draw(st.integers(0, 2**32))))
 
     return build()
+
+
+def _column_bounds(claim: _Claim) -> dict[str, int]:
+    """Indicator widths for a multi-label claim: at least 2 columns (scikit-learn reads one
+    column as binary), every column named in labels=, and a few columns outside it."""
+    needed = 2 if claim.labels is None else max(2, max(claim.labels) + 1)
+    return {"min_columns": needed, "max_columns": max(6, needed + 2)}
 
 
 def _order(size: int, key: int) -> list[int]:
@@ -239,12 +288,17 @@ class _Violation:
     detail: str = ""
 
 
+def _fresh(values: list[Any]) -> list[Any]:
+    """A copy the callee may modify, indicator rows included."""
+    return [list(value) if isinstance(value, list) else value for value in values]
+
+
 def _call(function: Callable[..., Any], case: _Case, kwargs: Mapping[str, Any]) -> Any:
     """Call ``function(y_true, y_pred, **kwargs)`` on fresh copies, warnings silenced."""
     extra = {} if case.sample_weight is None else {"sample_weight": list(case.sample_weight)}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return function(list(case.y_true), list(case.y_pred), **kwargs, **extra)
+        return function(_fresh(case.y_true), _fresh(case.y_pred), **kwargs, **extra)
 
 
 def _as_float_array(value: Any) -> np.ndarray | None:
@@ -279,6 +333,8 @@ def _accuracy(case: _Case) -> float | None:
 
 def _identities(claim: _Claim, case: _Case) -> list[tuple[str, Callable[[], Any]]]:
     """The proven identities that apply to this claim and case, as (id, expected value)."""
+    if claim.multilabel:
+        return _multilabel_identities(claim, case)
     accuracy = _accuracy(case)
     labels = claim.labels
     occurring = set(case.y_true) | set(case.y_pred)
@@ -303,8 +359,42 @@ def _identities(claim: _Claim, case: _Case) -> list[tuple[str, Callable[[], Any]
     return found
 
 
+def _label_totals(claim: _Claim, case: _Case) -> tuple[Fraction, Fraction, Fraction]:
+    """(TP, predicted labels, true labels) over the columns of labels=, weighted, exactly.
+
+    Exact fractions of the float weights, so "as many predicted as true" is decided
+    without rounding.
+    """
+    columns = claim.labels if claim.labels is not None else range(len(case.y_true[0]))
+    weights = case.sample_weight or [1] * len(case.y_true)
+    tp = predicted = true = Fraction(0)
+    for weight, t_row, p_row in zip(weights, case.y_true, case.y_pred):
+        share = Fraction(weight)
+        tp += share * sum(t_row[c] & p_row[c] for c in columns)
+        predicted += share * sum(p_row[c] for c in columns)
+        true += share * sum(t_row[c] for c in columns)
+    return tp, predicted, true
+
+
+def _multilabel_identities(claim: _Claim, case: _Case) -> list[tuple[str, Callable[[], Any]]]:
+    """``multilabel-micro-equal-iff-equal-totals`` for micro precision and recall, when its
+    hypotheses hold on the case: TP > 0 and as many labels predicted as true."""
+    if claim.average != "micro" or claim.metric not in ("precision", "recall"):
+        return []
+    tp, predicted, true = _label_totals(claim, case)
+    if not (tp > 0 and predicted == true):
+        return []
+    other = "recall" if claim.metric == "precision" else "precision"
+    return [("multilabel-micro-equal-iff-equal-totals", lambda: _reference_value(claim, case, metric=other))]
+
+
 def _symmetric(claim: _Claim, case: _Case) -> bool:
-    """Whether swapping y_true and y_pred must leave the value unchanged (proved)."""
+    """Whether swapping y_true and y_pred must leave the value unchanged (proved).
+
+    Only checked for single-label input, where it is what ``micro-metrics-symmetric`` states.
+    """
+    if claim.multilabel:
+        return False
     if claim.metric == "accuracy":
         return True
     labels = claim.labels
@@ -439,8 +529,8 @@ def _number(value: Any) -> str:
 class Counterexample:
     """A minimal input on which a property broke, and the values involved."""
 
-    y_true: list[Hashable]
-    y_pred: list[Hashable]
+    y_true: list[Any]
+    y_pred: list[Any]
     sample_weight: list[float] | None
     kwargs: Mapping[str, Any]
     expected: Any
@@ -488,6 +578,7 @@ class CheckReport:
     counterexample: Counterexample | None = None
     error: str | None = None
     seed: int | None = None
+    multilabel: bool = False
 
     @property
     def ok(self) -> bool:
@@ -495,20 +586,24 @@ class CheckReport:
         return self.verdict == "agrees"
 
     def _claim_text(self) -> str:
-        return self.metric if self.metric == "accuracy" else f"{self.metric} (average={self.average!r})"
+        if self.metric == "accuracy":
+            return "accuracy (subset accuracy: every label of a sample right)" if self.multilabel else "accuracy"
+        return f"{self.metric} (average={self.average!r})"
 
     def __str__(self) -> str:
         head = f"{self.target}: "
         if self.verdict == "error":
             return head + f"the check could not run: {self.error}"
+        inputs = "multi-label (0/1 indicator rows) " if self.multilabel else ""
         if self.counterexample is None:
             return (head + f"agrees with scikit-learn's {self._claim_text()} on {self.examples} generated "
-                    f"examples.\nproperties checked: {', '.join(self.properties)}\n"
+                    f"{inputs}examples.\nproperties checked: {', '.join(self.properties)}\n"
                     "(no counterexample found in a bounded random search; this is evidence, not a proof)")
         cx = self.counterexample
         name = self.target.rpartition(":")[2] or self.target
+        on = " on multi-label (0/1 indicator rows) input" if self.multilabel else ""
         lines = [
-            head + f"disagrees with scikit-learn's {self._claim_text()}.",
+            head + f"disagrees with scikit-learn's {self._claim_text()}{on}.",
             f"minimal counterexample (found after {self.examples} examples, then shrunk):",
             f"    {cx.call(name)}",
             f"expected {_number(cx.expected)}, got {_number(cx.got)}",
@@ -591,8 +686,24 @@ def _target_name(function: Callable[..., Any]) -> str:
     return f"{module}:{name}" if module else name
 
 
+def _probe(claim: _Claim) -> _Case:
+    """One valid one-sample case for the claim, with every label (column) right."""
+    if claim.multilabel:
+        row = [1] + [0] * (_column_bounds(claim)["min_columns"] - 1)
+        return _Case([row], [list(row)], None, [0])
+    if claim.average == "binary":
+        y = [claim.kwargs.get("pos_label", 1)]
+    else:
+        y = claim.labels[:1] if claim.labels is not None else [0]
+    return _Case(list(y), list(y), None, [0])
+
+
 def _properties_for(claim: _Claim) -> tuple[str, ...]:
     """The property ids this claim is checked against (identities where they apply)."""
+    if claim.multilabel:
+        identity = ["multilabel-micro-equal-iff-equal-totals"] if (
+            claim.average == "micro" and claim.metric in ("precision", "recall")) else []
+        return ("no-exception", *identity, "agrees-with-reference", "sample-order-invariance")
     probe = _Case([0], [0], None, [0]) if claim.labels is None else _Case(
         claim.labels[:1], claim.labels[:1], None, [0])
     names = ["no-exception"] + [prop for prop, _ in _identities(claim, probe)] + ["agrees-with-reference"]
@@ -603,12 +714,8 @@ def _properties_for(claim: _Claim) -> tuple[str, ...]:
 
 def _preflight(claim: _Claim) -> None:
     """Ask the reference once, so bad keyword arguments fail as a usage error."""
-    if claim.average == "binary":
-        y = [claim.kwargs.get("pos_label", 1)]
-    else:
-        y = claim.labels[:1] if claim.labels is not None else [0]
     try:
-        _reference_value(claim, _Case(list(y), list(y), None, [0]))
+        _reference_value(claim, _probe(claim))
     except _InvalidCase as exc:
         raise UsageError(f"the reference {_REFERENCE_NAMES[claim.metric]} rejects these arguments: {exc}") from None
 
@@ -618,6 +725,7 @@ def check_metric(
     metric: str,
     average: str | None = None,
     *,
+    multilabel: bool = False,
     examples: int = 200,
     seed: int | None = None,
     with_sample_weight: bool = False,
@@ -635,10 +743,16 @@ def check_metric(
     function that takes ``average=`` itself, bind it (``functools.partial``).
     ``with_sample_weight=True`` also generates weights and passes ``sample_weight=``.
 
+    ``multilabel=True`` checks multi-label input instead: ``y_true`` and ``y_pred`` are
+    0/1 indicator matrices given as lists of rows (samples) with at least two columns
+    (labels); averages are ``None``, ``"micro"``, ``"macro"``, ``"weighted"`` and
+    ``"samples"``; ``labels`` are column indices; ``"accuracy"`` is subset accuracy (a
+    sample counts when all its labels are right), as in scikit-learn.
+
     Returns a :class:`CheckReport`; raises :class:`~metricproofs.errors.UsageError` for
     arguments the check cannot honour. Deterministic unless ``seed`` is given.
     """
-    return check_call(fn, metric, average, kwargs, examples=examples, seed=seed,
+    return check_call(fn, metric, average, kwargs, multilabel=multilabel, examples=examples, seed=seed,
                       with_sample_weight=with_sample_weight, max_size=max_size, target=target)
 
 
@@ -648,6 +762,7 @@ def check_call(
     average: str | None,
     kwargs: Mapping[str, Any],
     *,
+    multilabel: bool = False,
     examples: int = 200,
     seed: int | None = None,
     with_sample_weight: bool = False,
@@ -661,8 +776,8 @@ def check_call(
     """
     if not callable(fn):
         raise UsageError(f"fn must be callable, got {fn!r}")
-    _validate(metric, average, kwargs, examples, seed, max_size)
-    return _run(fn, _Claim(metric, average, dict(kwargs), with_sample_weight, max_size),
+    _validate(metric, average, kwargs, examples, seed, max_size, multilabel)
+    return _run(fn, _Claim(metric, average, dict(kwargs), with_sample_weight, max_size, multilabel),
                 examples=examples, seed=seed, target=target or _target_name(fn))
 
 
@@ -684,7 +799,8 @@ def _run(fn: Callable[..., Any], claim: _Claim, *, examples: int, seed: int | No
         calls["found"] = calls["found"] or broken
         return broken
 
-    report = dict(target=target, metric=claim.metric, average=claim.average, properties=properties, seed=seed)
+    report = dict(target=target, metric=claim.metric, average=claim.average, properties=properties, seed=seed,
+                  multilabel=claim.multilabel)
     rng = None if seed is None else random.Random(seed)
     try:
         with _storage_outside_the_project():
@@ -702,8 +818,8 @@ def _run(fn: Callable[..., Any], claim: _Claim, *, examples: int, seed: int | No
                                  "a property broke during the search but not when the input was replayed")]
     first = violations[0]
     counterexample = Counterexample(
-        y_true=list(first.case.y_true),
-        y_pred=list(first.case.y_pred),
+        y_true=_fresh(first.case.y_true),
+        y_pred=_fresh(first.case.y_pred),
         sample_weight=None if first.case.sample_weight is None else list(first.case.sample_weight),
         kwargs=dict(claim.kwargs),
         expected=_plain(first.expected),

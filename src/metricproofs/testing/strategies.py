@@ -241,19 +241,48 @@ def indicator_pairs(
     min_columns: int = 1,
     max_columns: int = 6,
 ) -> st.SearchStrategy[tuple[list[list[int]], list[list[int]]]]:
-    """Pairs of indicator matrices of the same shape: ``(y_true, y_pred)``."""
+    """Pairs of indicator matrices of the same shape: ``(y_true, y_pred)``.
+
+    Each predicted row copies its true row, differs from it in one label, or is any row,
+    one third each, so subset accuracy is spread over [0, 1] rather than near 0. Each row
+    pair is one integer (a draw per cell made a few hundred rows slow to generate and to
+    shrink) that shrinks towards 0 = (no true label, prediction copied); long matrices
+    occur as in :func:`label_pairs`. The row codes do not depend on the drawn width (the
+    columns past it are cut off), so the width shrinks without invalidating the rows.
+    """
     _check_bounds("rows", min_rows, max_rows, floor=0)
     _check_bounds("columns", min_columns, max_columns, floor=1)
+    distinct = 1 << max_columns  # distinct 0/1 rows of the widest matrix
+    codes = st.integers(min_value=0, max_value=distinct * 3 * distinct - 1)
 
     @st.composite
     def build(draw: st.DrawFn) -> tuple[list[list[int]], list[list[int]]]:
         width = draw(st.integers(min_columns, max_columns))
-        rows = draw(st.integers(min_value=min_rows, max_value=max_rows))
-        y_true = draw(indicator_matrices(min_rows=rows, max_rows=rows, columns=width))
-        y_pred = draw(indicator_matrices(min_rows=rows, max_rows=rows, columns=width))
+        mask = (1 << width) - 1
+        y_true: list[list[int]] = []
+        y_pred: list[list[int]] = []
+        for code in draw(_sized_lists(codes, min_rows, max_rows)):
+            truth, rest = divmod(code, 3 * distinct)
+            how, value = divmod(rest, distinct)
+            y_true.append(_bits(truth & mask, width))
+            y_pred.append(_bits(_predicted_row(truth & mask, how, value & mask, width), width))
         return y_true, y_pred
 
     return build()
+
+
+def _predicted_row(truth: int, how: int, value: int, width: int) -> int:
+    """``how`` 0 copies the true row, 1 flips label ``value % width`` of it, 2 is row ``value``."""
+    if how == 0:
+        return truth
+    if how == 1:
+        return truth ^ (1 << (value % width))
+    return value
+
+
+def _bits(row: int, width: int) -> list[int]:
+    """The 0/1 row of ``width`` columns whose column ``j`` is bit ``j`` of ``row``."""
+    return [(row >> j) & 1 for j in range(width)]
 
 
 def sample_weights(
