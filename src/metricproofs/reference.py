@@ -290,6 +290,12 @@ class _Encoded:
     values: np.ndarray
 
 
+def _label_range(lo: int, size: int, dtype: Any) -> np.ndarray:
+    """The labels ``lo, ..., lo + size - 1`` as ``dtype`` (the last one is a label, so it
+    fits int64; ``np.arange(lo, lo + size)`` would leave int64 when it is ``2**63 - 1``)."""
+    return (np.arange(size, dtype=np.int64) + np.int64(lo)).astype(dtype)
+
+
 def _encode(data: _Single) -> _Encoded:
     """Encode labels; avoid sorting when they are integers in a small range."""
     t, p = data.t, data.p
@@ -301,8 +307,7 @@ def _encode(data: _Single) -> _Encoded:
         lo = int(min(ti.min(), pi.min()))
         hi = int(max(ti.max(), pi.max()))
         if hi - lo < _DENSE_RANGE:
-            values = np.arange(lo, hi + 1).astype(dtype)
-            return _Encoded(ti, pi, lo, hi - lo + 1, values)
+            return _Encoded(ti, pi, lo, hi - lo + 1, _label_range(lo, hi - lo + 1, dtype))
         t, p = ti, pi
     values, inverse = np.unique(np.concatenate([t, p]), return_inverse=True)
     n = t.shape[0]
@@ -325,6 +330,17 @@ def _codes(a: np.ndarray, lo: int) -> np.ndarray:
     return out
 
 
+def _wrapped_shift(lo: int, size: int) -> np.int64:
+    """``lo * (size + 1)`` as an int64 taken modulo 2**64.
+
+    The joint code ``t * size + p - lo * (size + 1)`` equals ``(t - lo) * size + (p - lo)``,
+    which lies in ``[0, size**2)``; numpy's int64 array arithmetic wraps modulo 2**64, so the
+    wrapped shift gives the exact code even when ``lo * (size + 1)`` exceeds int64 (labels
+    near 2**63), where the plain Python int would raise OverflowError.
+    """
+    return np.array([lo * (size + 1) % (1 << 64)], dtype=np.uint64).view(np.int64)[0]
+
+
 def _bincount(x: np.ndarray, w: np.ndarray | None, size: int) -> np.ndarray:
     """``np.bincount`` with optional weights and a fixed length."""
     return np.bincount(x, weights=w, minlength=size)
@@ -339,7 +355,7 @@ def _pair_table(enc: _Encoded, w: np.ndarray | None) -> tuple[np.ndarray, np.nda
     cells = size * size
     table = np.zeros(cells, dtype=np.int64 if w is None else np.float64)
     seen = table if w is None else np.zeros(cells, dtype=np.int64)
-    shift = enc.lo * (size + 1)
+    shift = _wrapped_shift(enc.lo, size)
     for s in _chunks(enc.t.shape[0]):
         code = enc.t[s].astype(np.int64)
         code *= size
@@ -409,7 +425,7 @@ def _joint_codes(tc: np.ndarray, pc: np.ndarray, lo: int, size: int, out: np.nda
     code *= size
     code += pc
     if lo:
-        code -= lo * (size + 1)
+        code -= _wrapped_shift(lo, size)
     return code
 
 
@@ -512,7 +528,7 @@ def _count_single(data: _Single, w: np.ndarray | None) -> tuple[_Encoded, _Stats
             found = _streaming_pair_table(ti, pi, w)
             if found is not None:
                 lo, size, stats = found
-                return _Encoded(ti, pi, lo, size, np.arange(lo, lo + size).astype(dtype)), stats
+                return _Encoded(ti, pi, lo, size, _label_range(lo, size, dtype)), stats
     enc = _encode(data)
     return enc, _single_stats(enc, w)
 
