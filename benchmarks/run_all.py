@@ -1,6 +1,6 @@
 """``make bench``: run every benchmark and write the combined markdown to benchmarks/RESULTS.md.
 
-Usage: ``python benchmarks/run_all.py [--quick] [--only reference,prover,startup] [--out FILE]``.
+Usage: ``python benchmarks/run_all.py [--quick] [--only startup,check,reference,prover] [--out FILE]``.
 The goals (DESIGN section 6) are printed next to each ratio as "met" or "MISSED".
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import bench_check  # noqa: E402
 import bench_prover  # noqa: E402
 import bench_reference  # noqa: E402
 import bench_startup  # noqa: E402
@@ -54,8 +55,8 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes and fewer repeats")
-    parser.add_argument("--only", default="startup,reference,prover",
-                        help="comma-separated subset of startup, reference, prover")
+    parser.add_argument("--only", default="startup,check,reference,prover",
+                        help="comma-separated subset of startup, check, reference, prover")
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"), help="markdown file to write")
     args = parser.parse_args(argv)
     lines: list[str] = []
@@ -71,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [name.strip() for name in args.only.split(",") if name.strip()]
     if "startup" in chosen:
         bench_startup.run(repeats=5 if args.quick else 10, out=out)
+    if "check" in chosen:
+        bench_check.run(repeats=1 if args.quick else 3, out=out)
     if "reference" in chosen:
         bench_reference.run(quick=args.quick, out=out)
     if "prover" in chosen:

@@ -11,7 +11,6 @@ import math
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -247,17 +246,15 @@ def test_report_says_multilabel() -> None:
     assert "multi-label" not in str(single)
 
 
-def test_a_default_multilabel_check_is_fast() -> None:
+def test_a_default_multilabel_check_tries_200_examples() -> None:
+    # Its wall time is measured by benchmarks/bench_check.py, not here.
     def numpy_micro_f1(y_true: Any, y_pred: Any) -> float:
         t, p = np.asarray(y_true, dtype=bool), np.asarray(y_pred, dtype=bool)
         total = t.sum() + p.sum()
         return float(2 * (t & p).sum() / total) if total else 0.0
 
-    start = time.perf_counter()
     report = check_metric(numpy_micro_f1, "f1", "micro", multilabel=True)
-    seconds = time.perf_counter() - start
     assert report.ok and report.examples == 200, str(report)
-    assert seconds < 20, f"a default multi-label check took {seconds:.1f} s"
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ import functools
 import json
 import math
 import tempfile
-import time
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -198,13 +197,11 @@ def test_check_agrees_with_scikit_learn_under_options(metric: str, average: str,
     assert report.ok, str(report)
 
 
-def test_a_default_check_is_fast() -> None:
+def test_a_default_check_tries_200_examples() -> None:
+    # Its wall time is measured by benchmarks/bench_check.py, not here.
     fn = functools.partial(reference.f1_score, average="micro")
-    start = time.perf_counter()
     report = check_metric(fn, "f1", "micro")
-    seconds = time.perf_counter() - start
     assert report.ok and report.examples == 200
-    assert seconds < 20, f"a default check took {seconds:.1f} s"
 
 
 # --- a gallery of wrong implementations, written here from counts ---------------------

@@ -604,7 +604,8 @@ class CheckReport:
         on = " on multi-label (0/1 indicator rows) input" if self.multilabel else ""
         lines = [
             head + f"disagrees with scikit-learn's {self._claim_text()}{on}.",
-            f"minimal counterexample (found after {self.examples} examples, then shrunk):",
+            f"minimal counterexample (found after {self.examples} example{'' if self.examples == 1 else 's'}, "
+            "then shrunk):",
             f"    {cx.call(name)}",
             f"expected {_number(cx.expected)}, got {_number(cx.got)}",
             f"violated: {cx.violated}: {PROPERTIES.get(cx.violated, '')}",
