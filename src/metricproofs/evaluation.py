@@ -54,6 +54,8 @@ def _compile_int(expr: sympy.Basic) -> Callable[[Env], int]:
                 value = env[s]
             except KeyError:
                 raise UnsupportedExpression(f"index {s} is not bound to a number") from None
+            if type(value) is int:  # the common case: a summation index set by a Sum
+                return value
             if isinstance(value, Fraction):
                 if value.denominator != 1:
                     raise UnsupportedExpression(f"index {s} is bound to a non-integer {value}")
@@ -88,6 +90,12 @@ def compile_expr(expr: sympy.Basic) -> Compiled:
     if isinstance(expr, sympy.Indexed):
         base = str(expr.base.label)
         index_fns = [_compile_int(ix) for ix in expr.indices]
+        if len(index_fns) == 1:
+            (row,) = index_fns
+            return lambda be, env: be.indexed(base, (row(env),), env)
+        if len(index_fns) == 2:  # C[a, b]: the hot path when a k x k matrix is expanded
+            row, col = index_fns
+            return lambda be, env: be.indexed(base, (row(env), col(env)), env)
         return lambda be, env: be.indexed(base, tuple(f(env) for f in index_fns), env)
     if isinstance(expr, sympy.Add):
         parts = [compile_expr(arg) for arg in expr.args]
@@ -333,6 +341,7 @@ class SmtBackend:
     shared: dict[str, str] = field(default_factory=dict)  # term text -> defined name
     definitions: list[str] = field(default_factory=list)  # define-fun lines, in order
     _path: list[str] = field(default_factory=list)
+    _entries: dict[tuple[str, tuple[int, ...]], Term] = field(default_factory=dict)  # (base, index) -> term
 
     #: Terms longer than this are named once and referred to by name, so a sum that
     #: several metrics share is written (and parsed) only once.
@@ -389,12 +398,15 @@ class SmtBackend:
         return Term(name, spec.sort)
 
     def indexed(self, base: str, index: tuple[int, ...], env: Env) -> Term:
-        name = base + "".join(f"_{j}" for j in index)
-        spec = self.specs.get(base)
-        if spec is None:
-            raise UnsupportedExpression(f"no domain given for {base!r}")
-        self.declared.setdefault(name, spec)
-        return Term(name, spec.sort)
+        term = self._entries.get((base, index))
+        if term is None:  # first use of this entry: declare it (later uses reuse the term)
+            name = base + "".join(f"_{j}" for j in index)
+            spec = self.specs.get(base)
+            if spec is None:
+                raise UnsupportedExpression(f"no domain given for {base!r}")
+            self.declared.setdefault(name, spec)
+            term = self._entries[(base, index)] = Term(name, spec.sort)
+        return term
 
     # arithmetic
     @staticmethod
