@@ -444,3 +444,23 @@ def test_check_points_hypothesis_storage_outside_the_project_and_restores_it() -
 def test_bad_check_arguments_raise_one_clear_usage_error(args: tuple, kwargs: dict, message: str) -> None:
     with pytest.raises(UsageError, match=message):
         check_metric(macro_f1_named_micro, *args, **kwargs)
+
+
+# --- the properties a report names ------------------------------------------------------
+
+# The kit's own properties; every other property it reports is a proven identity.
+KIT_PROPERTIES = {"no-exception", "agrees-with-reference", "sample-order-invariance", "deterministic"}
+
+
+@pytest.mark.parametrize("prop", sorted(set(PROPERTIES) - KIT_PROPERTIES))
+def test_every_identity_a_report_names_is_a_proved_catalogue_claim(prop: str) -> None:
+    from metricproofs.catalogue import get
+
+    claim = get(prop)  # raises for an id the catalogue does not have
+    assert claim.expected == "holds"
+    assert "(proved)" in PROPERTIES[prop]
+
+
+@pytest.mark.parametrize("prop", sorted(KIT_PROPERTIES))
+def test_the_kits_own_properties_do_not_claim_a_proof(prop: str) -> None:
+    assert "proved" not in PROPERTIES[prop]
