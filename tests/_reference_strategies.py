@@ -1,7 +1,8 @@
-"""Hypothesis strategies and an exact oracle for the reference-implementation tests.
+"""Hypothesis strategies and oracles for the reference-implementation tests.
 
-The oracle is a plain Python loop over samples written from DESIGN section 2 with
-``fractions.Fraction``, independent of numpy and of metricproofs.reference.
+The exact oracle is a plain Python loop over samples written from DESIGN section 2 with
+``fractions.Fraction``, independent of numpy and of metricproofs.reference;
+:func:`sklearn_raises` asks scikit-learn itself whether it refuses a call.
 """
 
 from __future__ import annotations
@@ -179,3 +180,18 @@ def exactly(result: Any, expected: Any) -> bool:
     e = float(expected)
     r = float(result)
     return (math.isnan(e) and math.isnan(r)) or r == e
+
+
+def sklearn_raises(name: str, *args: Any, **kwargs: Any) -> bool:
+    """Whether scikit-learn refuses the same call (ValueError or TypeError)."""
+    import warnings
+
+    from sklearn import metrics as skm
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            getattr(skm, name)(*args, **kwargs)
+    except (ValueError, TypeError):
+        return True
+    return False
