@@ -19,6 +19,7 @@ What they protect:
 from __future__ import annotations
 
 import re
+import sys
 import warnings
 from typing import Any, Callable
 
@@ -154,9 +155,8 @@ plain_module_only = pytest.mark.skipif(INSTRUMENTED, reason="a trampoline frame 
 class TestWarningsPointAtTheCaller:
     """A warning names the user's line, not a line inside reference.py (or pytest).
 
-    scikit-learn's warnings point inside scikit-learn; here the stacklevels are chosen so the
-    user sees the line that called precision_recall_fscore_support, jaccard_score or
-    balanced_accuracy_score.
+    scikit-learn's warnings point inside scikit-learn; here every warning is attributed to the
+    first frame outside reference.py, so the user sees the line that called the public function.
     """
 
     @plain_module_only
@@ -314,3 +314,99 @@ def test_error_message_reads_exactly(name: str, args: tuple, kwargs: dict, messa
         with pytest.raises(ValueError), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             getattr(skm, name)(*args, **kwargs)
+
+
+# --------------------------------------------------------------------------- stacklevel under mutmut too
+
+# The stacklevel tests above are skipped under mutmut, whose trampolines add two frames per
+# call. Here the trampolines are taken out of the call chain instead: each trampolined function
+# of reference.py is pointed at the variant its trampoline would run (the active mutant, or
+# the original), so the frames are the plain module's and the same assertions hold.
+
+
+def _plain_call_chain(monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Make reference.py call its functions directly; False when mutmut's trampolines must stay
+    (it is collecting coverage or forcing a failure, and must see every call)."""
+    if not INSTRUMENTED:
+        return True
+    from mutmut.mutation.trampoline import get_mutant_under_test  # present whenever instrumented
+
+    active = get_mutant_under_test()
+    module, _, variant = active.rpartition(".")
+    if active and not module:  # "stats", "fail", ...: a mode, not a mutant
+        return False
+    if module != ref.__name__:
+        variant = ""  # no mutant of this module is active: every trampoline runs the original
+    namespace = vars(ref)
+    for name in list(namespace):
+        variants = namespace.get(f"mutants_x_{name}__mutmut")
+        if isinstance(variants, dict) and "_mutmut_orig" in variants:
+            monkeypatch.setattr(ref, name, variants.get(variant, variants["_mutmut_orig"]))
+    return True
+
+
+def warning_sites_of_plain_chain(monkeypatch: pytest.MonkeyPatch, name: str, *args: Any,
+                                 **kwargs: Any) -> list[tuple[type, str, int]]:
+    """Each warning of ``reference.name`` (called without trampoline frames) as (category, file,
+    line), with the line of this helper's call replaced by ``CALLER`` so it reads as expected.
+
+    The file alone cannot tell this helper from its caller (both are this file): the line can.
+    """
+    plain = _plain_call_chain(monkeypatch)
+    fn = getattr(ref, name)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        call_line = sys._getframe().f_lineno + 1
+        fn(*args, **kwargs)
+    if not plain:
+        pytest.skip("mutmut is collecting coverage: the trampoline frames stay in the chain")
+    return [(w.category, w.filename, CALLER if w.lineno == call_line else w.lineno) for w in caught]
+
+
+CALLER = -1
+"""Stands for the line of warning_sites_of_plain_chain that calls the public function."""
+
+
+class TestWarningsPointAtTheCallerWithoutTrampolines:
+    """A warning names the line that called the public function (checked in mutation runs too)."""
+
+    def test_undefined_precision_and_recall_warnings_name_the_caller(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # label 1: P 0/0; label 2 absent: P and R 0/0 -> one Precision and one Recall warning.
+        found = warning_sites_of_plain_chain(monkeypatch, PRFS, [0, 0, 1], [0, 0, 0],
+                                             labels=[0, 1, 2], warn_for=("precision", "recall"))
+        assert found == [(ref.UndefinedMetricWarning, __file__, CALLER)] * 2
+
+    def test_undefined_jaccard_warning_names_the_caller(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # label 2: TP 0, pred 1, true 0 -> 0/1; label 5 absent -> 0/0: one Jaccard warning.
+        found = warning_sites_of_plain_chain(monkeypatch, "jaccard_score", [0, 1], [0, 2],
+                                             labels=[2, 5], average=None)
+        assert found == [(ref.UndefinedMetricWarning, __file__, CALLER)]
+
+    @pytest.mark.parametrize("name", [PRFS, "jaccard_score"])
+    def test_ignored_pos_label_note_names_the_caller(self, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+        # average='macro' with pos_label=2 (not None or 1): the note is a UserWarning.
+        found = warning_sites_of_plain_chain(monkeypatch, name, [0, 1, 2], [0, 1, 2],
+                                             average="macro", pos_label=2)
+        assert found == [(UserWarning, __file__, CALLER)]
+
+    def test_class_only_predicted_warning_names_the_caller(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # class 2 is predicted once and never true: "y_pred contains classes not in y_true".
+        found = warning_sites_of_plain_chain(monkeypatch, "balanced_accuracy_score", [0, 0, 1], [0, 2, 1])
+        assert found == [(UserWarning, __file__, CALLER)]
+
+    @pytest.mark.parametrize(("name", "kwargs"), [
+        ("f1_score", {}), ("fbeta_score", {"beta": 2.0}), ("precision_score", {}), ("recall_score", {})])
+    def test_warnings_of_the_single_score_wrappers_name_the_caller(
+            self, monkeypatch: pytest.MonkeyPatch, name: str, kwargs: dict) -> None:
+        # Labels 0..2 macro-averaged on truth [0, 0, 1], prediction [0, 0, 0]: label 1 has no
+        # prediction (P 0/0) and label 2 neither prediction nor truth (P, R, F 0/0), so each
+        # wrapper warns once for its own metric; with pos_label=2 it first notes that pos_label
+        # is ignored. Both warnings must name the line that called the wrapper.
+        found = warning_sites_of_plain_chain(monkeypatch, name, [0, 0, 1], [0, 0, 0], labels=[0, 1, 2],
+                                             average="macro", pos_label=2, **kwargs)
+        assert found == [(UserWarning, __file__, CALLER), (ref.UndefinedMetricWarning, __file__, CALLER)]
+
+    def test_single_label_confusion_matrix_warning_names_the_caller(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # One sample, one label: the 1 x 1 matrix warning.
+        found = warning_sites_of_plain_chain(monkeypatch, "confusion_matrix", [3], [3])
+        assert found == [(UserWarning, __file__, CALLER)]

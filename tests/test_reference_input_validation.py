@@ -20,6 +20,7 @@ Expected values are worked out by hand in the comments, or come from scikit-lear
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Any, Callable
 
 import numpy as np
@@ -351,3 +352,137 @@ class TestMicroFastPathWithLabels:
         assert (p, r) == pytest.approx((2 / 3, 4 / 5), abs=1e-15)
         sk = skm.precision_recall_fscore_support(*args, labels=[0, 1, 1, 2], average="micro")
         assert (p, r) == pytest.approx(sk[:2], abs=1e-12)
+
+
+# --------------------------------------------------------------------------- encoding edge cases
+
+
+class TestZeroFloatLabelIsReportedAsPositiveZero:
+    """Float labels are integers held as floats: -0.0 is the label 0, reported as +0.0 on every path."""
+
+    @pytest.mark.parametrize("other", [1.0, 2.0**21], ids=["small range", "range over 2**20"])
+    def test_negative_zero_label_comes_back_as_positive_zero(self, other: float) -> None:
+        # Pairs (0, 0), (other, 0): label 0 TP 1, FP 1; label `other` FN 1. Every zero in the
+        # input is -0.0, yet the reported label is the integer 0 as a float, i.e. +0.0.
+        y_true = np.array([-0.0, other])
+        y_pred = np.array([-0.0, -0.0])
+        labels, tp, fp, fn, _ = ref.per_label_counts(y_true, y_pred)
+        assert labels.tolist() == [0.0, other]
+        assert not np.signbit(labels[0])
+        assert (tp.tolist(), fp.tolist(), fn.tolist()) == ([1, 0], [1, 0], [0, 1])
+
+
+class TestFloat32LabelsSpanningMoreThanTwoToTheTwenty:
+    """float32 labels above 2**24 spanning 2**20 + 1 values are found by ``labels=`` (np.unique encoding)."""
+
+    def test_counts_of_requested_float32_labels_match_sklearn(self) -> None:
+        # a = 2**24 and b = 2**24 + 2**20 are exact float32 values, b - a = 2**20 (so the labels
+        # span 2**20 + 1 integers, more than _DENSE_RANGE, so they are re-encoded with np.unique).
+        # (Narrower ranges take the dense path: TestNarrowFloatLabelsAreCountedExactly.)
+        # Pairs (a, a), (b, b), (b, a):
+        # label b: TP 1, FP 0, FN 1; label a: TP 1, FP 1, FN 0.
+        a, b = 2.0**24, 2.0**24 + 2.0**20
+        y_true = np.array([a, b, b], dtype=np.float32)
+        y_pred = np.array([a, b, a], dtype=np.float32)
+        labels, tp, fp, fn, support = ref.per_label_counts(y_true, y_pred, labels=[b, a])
+        assert labels.tolist() == [b, a]
+        assert (tp.tolist(), fp.tolist(), fn.tolist(), support.tolist()) == ([1, 1], [0, 1], [1, 0], [2, 1])
+        got = ref.precision_recall_fscore_support(y_true, y_pred, labels=[b, a])
+        want = skm.precision_recall_fscore_support(y_true, y_pred, labels=[b, a])
+        assert [x.tolist() for x in got] == [x.tolist() for x in want]
+
+
+class TestEmptyObjectLabels:
+    """An empty object array given as ``labels=`` is read as integer labels, like a non-empty one of ints."""
+
+    def test_empty_object_labels_for_integer_data_are_int64(self) -> None:
+        # An object array of Python ints is read as int64; an empty one holds no strings, so it
+        # is read the same way (not as a string array, not as numpy's default float64).
+        y = [0, 1, 1]
+        of_ints = ref.per_label_counts(y, y, labels=np.array([1], dtype=object))[0]
+        assert of_ints.dtype == np.int64
+        out = ref.per_label_counts(y, y, labels=np.array([], dtype=object))
+        assert out[0].dtype == of_ints.dtype
+        assert all(a.shape == (0,) for a in out)
+
+
+STRING_DTYPE = getattr(getattr(np, "dtypes", None), "StringDType", None)  # numpy >= 2.0
+
+
+class TestLabelsOfAnotherDtypeAreRefusedForEveryAverage:
+    """``labels=`` of a dtype the data cannot have is refused under micro averaging too (no accuracy shortcut)."""
+
+    @pytest.mark.skipif(STRING_DTYPE is None, reason="numpy < 2.0 has no StringDType")
+    @pytest.mark.parametrize("average", ["micro", "macro", None])
+    def test_numpy_string_dtype_labels(self, average: str | None) -> None:
+        # numpy's variable-width StringDType (kind 'T') is not a supported label dtype (y_true of
+        # that dtype is refused); scikit-learn refuses such labels= too.
+        labels = np.array(["b", "a"], dtype=np.dtypes.StringDType())
+        args = (["a", "b", "b"], ["a", "a", "b"])
+        assert sklearn_raises("precision_score", *args, labels=labels, average=average)
+        with pytest.raises(ValueError, match=r"^labels= holds "):
+            ref.precision_score(*args, labels=labels, average=average)
+
+
+class TestNarrowFloatLabelsAreCountedExactly:
+    """float16 / float32 labels are read as float64 (exactly), so a label range that the narrow
+    type cannot list without rounding is still counted label by label, and no cast warns."""
+
+    @pytest.mark.parametrize(("dtype", "a", "b"), [(np.float32, 2.0**24, 2.0**24 + 4), (np.float16, 0.0, 4100.0)])
+    def test_labels_above_the_narrow_types_exact_integers(self, dtype: Any, a: float, b: float) -> None:
+        # Pairs (a, a), (b, b): with labels=[b], label b has TP 1, support 1, precision 1.
+        y = np.array([a, b], dtype=dtype)
+        labels, tp, fp, fn, support = ref.per_label_counts(y, y, labels=[b])
+        assert (labels.tolist(), tp.tolist(), fp.tolist(), fn.tolist(), support.tolist()) == ([b], [1], [0], [0], [1])
+        want = skm.precision_recall_fscore_support(y, y, labels=[b], average=None)
+        got = ref.precision_recall_fscore_support(y, y, labels=[b], average=None)
+        assert [x.tolist() for x in got] == [x.tolist() for x in want] == [[1.0], [1.0], [1.0], [1]]
+
+    def test_float16_labels_raise_no_overflow_warning(self) -> None:
+        y = np.array([0, 1], dtype=np.float16)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert ref.accuracy_score(y, y) == 1.0
+
+
+class TestIntegerLabelsBeyondFloatPrecisionBesideFloats:
+    """Integer labels beyond 2**53 next to float labels would merge as floats: refused, not miscounted."""
+
+    @pytest.mark.parametrize("big", [2**53 + 1, -(2**53) - 1])
+    def test_refused_in_either_argument(self, big: int) -> None:
+        ints, floats = np.array([big, 0], dtype=np.int64), np.array([0.0, 0.0])
+        with pytest.raises(ValueError, match=r"^y_true has integer labels beyond 2\*\*53 and y_pred has float"):
+            ref.confusion_matrix(ints, floats)
+        with pytest.raises(ValueError, match=r"^y_pred has integer labels beyond 2\*\*53 and y_true has float"):
+            ref.f1_score(floats, ints, average="macro")
+
+    def test_integers_up_to_two_to_the_53_beside_floats_are_counted(self) -> None:
+        # 2**53 is exact as a float. Pairs (2**53, 0.0), (0, 0.0): label 0 TP 1, FP 1; 2**53 FN 1.
+        labels, tp, fp, fn, _ = ref.per_label_counts(np.array([2**53, 0]), np.array([0.0, 0.0]))
+        assert (labels.tolist(), tp.tolist(), fp.tolist(), fn.tolist()) == ([0.0, 2.0**53], [1, 0], [1, 0], [0, 1])
+
+
+class TestLongDoubleWeights:
+    """Long-double sample weights are used as float64, and refused where float64 cannot hold them."""
+
+    T = np.array([[1, 1, 0], [1, 0, 1]])
+    P = np.array([[1, 1, 1], [0, 1, 1]])
+
+    @pytest.mark.parametrize("average", ["samples", "micro", "macro"])
+    def test_ordinary_weights_give_the_float64_result(self, average: str) -> None:
+        weights = np.array([1, 2], dtype=np.longdouble)
+        got = ref.precision_recall_fscore_support(self.T, self.P, average=average, sample_weight=weights)
+        want = ref.precision_recall_fscore_support(self.T, self.P, average=average, sample_weight=[1.0, 2.0])
+        assert got == want
+        # samples, by hand: row 1 P 2/3 R 1 F 4/5, row 2 P 1/2 R 1/2 F 1/2; weights 1 and 2.
+        if average == "samples":
+            assert got[:3] == pytest.approx(((2 / 3 + 1) / 3, (1 + 1) / 3, (4 / 5 + 1) / 3), abs=1e-15)
+
+    @pytest.mark.parametrize(("weight", "message"), [
+        ("1e400", "beyond float64's range"), ("1e-400", "too small for float64")])
+    def test_weights_float64_cannot_hold_are_refused(self, weight: str, message: str) -> None:
+        weights = np.array([np.longdouble(weight), np.longdouble(1)])
+        if not np.isfinite(weights).all() or weights[0] == 0:
+            pytest.skip("long double is float64 on this platform")
+        with pytest.raises(ValueError, match=f"^sample_weight has .*{re.escape(message)}"):
+            ref.precision_recall_fscore_support(self.T, self.P, average="samples", sample_weight=weights)

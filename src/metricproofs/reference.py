@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import sys
 import warnings
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
@@ -130,11 +131,25 @@ def _check_weights(sample_weight: Any, n: int) -> np.ndarray | None:
             raise ValueError("sample_weight contains NaN")
         if np.isinf(w).any():
             raise ValueError("sample_weight contains infinity")
+        if w.dtype.itemsize > 8:  # long double: computed in float64, so it must fit
+            w = _long_double_weights_as_float64(w)
     if w.dtype.kind in "if" and (w < 0).any():
         raise ValueError(f"sample_weight must be non-negative; got {w[w < 0][0]!r}")
     if not w.any():
         raise ValueError("sample_weight must contain at least one non-zero number")
     return w
+
+
+def _long_double_weights_as_float64(w: np.ndarray) -> np.ndarray:
+    """Long-double weights as float64 (every metric is computed in float64), refusing weights
+    that float64 cannot hold: beyond its range they would turn into inf, below it into 0."""
+    with np.errstate(over="ignore", under="ignore"):  # both are checked just below
+        as_float = w.astype(np.float64)
+    if np.isinf(as_float).any():
+        raise ValueError("sample_weight has values beyond float64's range; rescale the weights")
+    if ((as_float == 0) & (w != 0)).any():
+        raise ValueError("sample_weight has non-zero values too small for float64; rescale the weights")
+    return as_float
 
 
 # --------------------------------------------------------------------------- reading labels
@@ -183,14 +198,21 @@ def _check_float_labels(arr: np.ndarray, name: str) -> None:
 
 
 def _check_label_vector(arr: np.ndarray, name: str) -> np.ndarray:
-    """Validate a 1-D label vector and return it (bool viewed as uint8, uint64 as int64)."""
+    """Validate a 1-D label vector and return it (bool viewed as uint8, uint64 as int64,
+    every float as float64)."""
     kind = arr.dtype.kind
     if kind == "S":
         raise ValueError(f"{name} holds bytes; convert the labels to str or int")
     if kind not in "biufU":
         raise ValueError(f"{name} has unsupported dtype {arr.dtype}; labels must be strings or numbers")
     if kind == "f":
+        # float16/float32 widen exactly; a range of float32 labels above 2**24 could not be
+        # listed in float32 without rounding (distinct codes, equal labels).
+        if arr.dtype.itemsize < 8:
+            arr = arr.astype(np.float64)
         _check_float_labels(arr, name)
+        # integral and below 2**53, so a long double narrows exactly
+        arr = arr.astype(np.float64, copy=False)
     if kind == "u" and arr.dtype.itemsize == 8:
         if arr.size and arr.max() >= 2**63:
             raise ValueError(f"{name} has labels >= 2**63, which are not supported")
@@ -262,7 +284,21 @@ def _read_targets(y_true: Any, y_pred: Any) -> _Single | _Multi:
             f"mix of label types: y_true has {'strings' if kinds[0] == 'str' else 'numbers'}, "
             f"y_pred has {'strings' if kinds[1] == 'str' else 'numbers'}"
         )
+    _check_int_float_mix(t, p)
     return _Single(t, p, kinds[0])
+
+
+def _check_int_float_mix(t: np.ndarray, p: np.ndarray) -> None:
+    """Integer labels beyond 2**53 beside float labels cannot be reported as floats without
+    merging distinct labels (2**53 + 1 rounds to 2**53): refuse instead of miscounting."""
+    kinds = (t.dtype.kind, p.dtype.kind)
+    if "f" not in kinds or kinds == ("f", "f"):
+        return
+    name, ints = ("y_true", t) if kinds[0] != "f" else ("y_pred", p)
+    if ints.size and (int(ints.max()) > 2**53 or int(ints.min()) < -(2**53)):
+        other = "y_pred" if name == "y_true" else "y_true"
+        raise ValueError(f"{name} has integer labels beyond 2**53 and {other} has float labels, which "
+                         "cannot tell them apart; pass both as integers")
 
 
 def _read(y_true: Any, y_pred: Any, sample_weight: Any) -> tuple[_Single | _Multi, np.ndarray | None]:
@@ -670,16 +706,21 @@ def _divide(num: np.ndarray, den: np.ndarray, zero_division: float | str) -> tup
     return out, bool(zero.any())
 
 
+def _warn(message: str, category: type[Warning]) -> None:
+    """``warnings.warn`` attributed to the first frame outside this module: the user's line,
+    however many functions of reference.py lie between it and the warning."""
+    frame, level = sys._getframe(1), 2
+    while frame is not None and frame.f_code.co_filename == __file__:
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, category, stacklevel=level)
+
+
 def _warn_undefined(metric: str, modifier: str, average: str | None, size: int) -> None:
     """Emit scikit-learn's ill-defined-metric warning for ``metric``."""
     axis0, axis1 = ("label", "sample") if average == "samples" else ("sample", "label")
     where = "due to" if size == 1 else f"in {axis1}s with"
-    warnings.warn(
-        f"{metric} is ill-defined and being set to 0.0 {where} no {modifier} {axis0}s. "
-        "Use `zero_division` parameter to control this behavior.",
-        UndefinedMetricWarning,
-        stacklevel=4,
-    )
+    _warn(f"{metric} is ill-defined and being set to 0.0 {where} no {modifier} {axis0}s. "
+          "Use `zero_division` parameter to control this behavior.", UndefinedMetricWarning)
 
 
 def _ratio(num: np.ndarray, den: np.ndarray, zero_division: float | str, name: str, modifier: str,
@@ -775,12 +816,9 @@ def _set_stats(y_true: Any, y_pred: Any, labels: Any, pos_label: Any, average: s
             zero = np.zeros(1, dtype=np.int64)
             return _SetStats(zero, zero, zero, None)
     elif pos_label not in (None, 1):
-        warnings.warn(
-            f"Note that pos_label (set to {pos_label!r}) is ignored when average != 'binary' "
-            f"(got {average!r}). You may use labels=[pos_label] to specify a single positive class.",
-            UserWarning,
-            stacklevel=3,
-        )
+        _warn(f"Note that pos_label (set to {pos_label!r}) is ignored when average != 'binary' "
+              f"(got {average!r}). You may use labels=[pos_label] to specify a single positive class.",
+              UserWarning)
     if average == "samples":
         return _samples_stats(data, w, labels)
     if average == "micro" and isinstance(data, _Single) and _is_cover(data, labels):
@@ -923,7 +961,7 @@ def balanced_accuracy_score(y_true: Any, y_pred: Any, *, sample_weight: Any = No
     counts = _single_counts(data, w, None)
     with_true = counts.true != 0
     if not with_true.all():
-        warnings.warn("y_pred contains classes not in y_true", UserWarning, stacklevel=2)
+        _warn("y_pred contains classes not in y_true", UserWarning)
     score = float(np.mean(counts.tp[with_true] / counts.true[with_true]))
     if adjusted:
         n_classes = int(with_true.sum())
@@ -985,9 +1023,8 @@ def confusion_matrix(y_true: Any, y_pred: Any, *, labels: Any = None, sample_wei
     if w is not None and w.dtype.kind in "iu":
         cm = cm.astype(np.int64)
     if cm.shape == (1, 1):
-        warnings.warn("A single label was found in 'y_true' and 'y_pred'. For the confusion matrix "
-                      "to have the correct shape, use the 'labels' parameter to pass all known labels.",
-                      UserWarning, stacklevel=2)
+        _warn("A single label was found in 'y_true' and 'y_pred'. For the confusion matrix "
+              "to have the correct shape, use the 'labels' parameter to pass all known labels.", UserWarning)
     return _normalize(cm, normalize)
 
 
