@@ -24,6 +24,7 @@ Chunked paths are reached on small data by setting ``reference.CHUNK`` to a few 
 from __future__ import annotations
 
 import math
+import sys
 import warnings
 from typing import Any, Callable
 
@@ -408,3 +409,146 @@ class TestConfusionMatrixMessages:
             warnings.simplefilter("error")
             cm = ref.confusion_matrix(*args, **kwargs)
         assert cm.shape[0] == cm.shape[1] >= 2
+
+
+# --------------------------------------------------------------------------- boundaries of the encoded path
+
+
+class TestEncodedLabelsAtThePairCellsBoundary:
+    """Encoded labels (floats, strings) with exactly isqrt(_PAIR_CELLS) values still get the joint table."""
+
+    @pytest.mark.parametrize("make", [
+        lambda k: np.arange(k, dtype=np.float64),          # floats: dense codes 0..k-1
+        lambda k: np.array([f"l{i:03d}" for i in range(k)]),  # strings: np.unique codes
+    ], ids=["floats", "strings"])
+    def test_k_squared_equal_to_pair_cells_is_counted_by_one_joint_table(
+            self, monkeypatch: pytest.MonkeyPatch, make: Callable[[int], np.ndarray]) -> None:
+        # k = 512 labels, k*k = _PAIR_CELLS: "largest k*k for which the joint bincount is used",
+        # so neither the three-bincount path nor a second pass for confusion_matrix may run.
+        k = math.isqrt(ref._PAIR_CELLS)
+        assert k * k == ref._PAIR_CELLS
+        forbid(monkeypatch, "_stats_by_bincounts")
+        forbid(monkeypatch, "_matrix_for")
+        t = make(k)
+        cm = ref.confusion_matrix(t, t)  # every sample correct: the k x k identity
+        assert cm.shape == (k, k) and np.array_equal(cm, np.eye(k, dtype=np.int64))
+        labels, tp, fp, fn, support = ref.per_label_counts(t, t)
+        assert labels.tolist() == t.tolist()
+        assert (tp.min(), tp.max(), fp.max(), fn.max(), support.max()) == (1, 1, 0, 0, 1)
+
+
+# --------------------------------------------------------------------------- multilabel_confusion_matrix dtype
+
+
+class TestMultilabelConfusionMatrixDtype:
+    """multilabel_confusion_matrix of single-label data has scikit-learn's dtype (int, or float when nothing is correct)."""
+
+    @pytest.mark.parametrize(("y_true", "y_pred", "weights"), [
+        ([0, 1], [1, 0], None),          # no sample correct, unweighted: scikit-learn gives float64
+        ([0, 1, 2], [1, 2, 0], None),
+        (["a", "b"], ["b", "a"], None),
+        ([0, 1], [0, 0], None),          # one sample correct: int64
+        ([0, 1], [1, 0], [1, 2]),        # weighted: float64 whether or not a sample is correct
+        ([0, 1], [0, 0], [1, 2]),
+    ])
+    def test_dtype_and_values_match_sklearn(self, y_true: list, y_pred: list, weights: Any) -> None:
+        got = ref.multilabel_confusion_matrix(y_true, y_pred, sample_weight=weights)
+        want = skm.multilabel_confusion_matrix(y_true, y_pred, sample_weight=weights)
+        assert got.dtype == want.dtype and got.tolist() == want.tolist()
+
+    def test_no_correct_sample_gives_float_counts(self) -> None:
+        # Pairs (0,1), (1,0): label 0 TN 0 FP 1 FN 1 TP 0, label 1 the same; floats as in scikit-learn.
+        got = ref.multilabel_confusion_matrix([0, 1], [1, 0])
+        assert got.dtype == np.float64
+        assert got.tolist() == [[[0.0, 1.0], [1.0, 0.0]], [[0.0, 1.0], [1.0, 0.0]]]
+
+
+# --------------------------------------------------------------------------- warning location
+
+
+def entry_into(module_file: str, call: Callable[[], Any]) -> tuple[tuple[str, int], Any]:
+    """Run ``call()``; return the (file, line) of the frame that first called code of
+    ``module_file`` (where control entered the module), and the call's result."""
+    entry: list[tuple[str, int]] = []
+
+    def profiler(frame: Any, event: str, arg: Any) -> None:
+        if event == "call" and not entry and frame.f_code.co_filename == module_file:
+            entry.append((frame.f_back.f_code.co_filename, frame.f_back.f_lineno))
+
+    previous = sys.getprofile()
+    sys.setprofile(profiler)
+    try:
+        result = call()
+    finally:
+        sys.setprofile(previous)
+    return entry[0], result
+
+
+class TestSingleLabelWarningLocation:
+    """The single-label warning is attributed to the exact line that called into the module."""
+
+    def test_warning_points_at_the_line_that_entered_the_module(self) -> None:
+        # Without a wrapper that line is the lambda below; with mutmut's trampoline it is the
+        # trampoline's line that called the implementation. Either way: file AND line number.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            entry, cm = entry_into(ref.__file__, lambda: ref.confusion_matrix([1, 1], [1, 1]))
+        assert cm.tolist() == [[2]]
+        assert len(caught) == 1 and caught[0].category is UserWarning
+        assert entry[0] != ref.__file__
+        assert (caught[0].filename, caught[0].lineno) == entry
+        if not hasattr(ref.confusion_matrix, "__wrapped__"):
+            assert entry[0] == __file__
+
+
+# --------------------------------------------------------------------------- streaming chunk schedule
+
+
+class TestStreamingChunkSchedule:
+    """Once the streaming table covers s labels it reads max(CHUNK, 2 s^2) samples per chunk.
+
+    The schedule is documented in the module ("at least 2 samples per table cell") and in the
+    two_sample_chunks fixture above; it fixes where chunks split, hence the summation order of
+    weighted float counts (e.g. weights 1e16 and 1.0 in one cell round differently when split).
+    """
+
+    @pytest.mark.usefixtures("two_sample_chunks")
+    def test_each_chunk_holds_two_samples_per_cell_of_the_current_table(
+            self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # 30 samples, CHUNK = 2. Chunk 1: [0, 0] -> s = 1, next max(2, 2) = 2 samples;
+        # chunk 2: [1, 1] -> s = 2, next max(2, 8) = 8; chunk 3 holds label 2 -> s = 3,
+        # next max(2, 18) = 18, the remaining 30 - 12 samples. Lengths 2, 2, 8, 18.
+        t = np.array([0, 0, 1, 1] + [0, 1, 2, 0, 1, 2, 0, 1] + [2, 1, 0] * 6)
+        p = np.roll(t, 1) % 3
+        sizes: list[int] = []
+        original = ref._RunningTable.add
+
+        def recording(self: Any, tc: np.ndarray, pc: np.ndarray, wc: Any, buf: np.ndarray) -> bool:
+            added = original(self, tc, pc, wc, buf)
+            if added:  # every chunk is added exactly once (after any widening)
+                sizes.append(tc.shape[0])
+            return added
+
+        monkeypatch.setattr(ref._RunningTable, "add", recording)
+        cm = ref.confusion_matrix(t, p)
+        assert sizes == [2, 2, 8, 18]
+        assert cm.tolist() == sk_confusion(t, p).tolist()
+
+
+# --------------------------------------------------------------------------- weights with labels=
+
+
+class TestConfusionMatrixWithLabelsWeighsOnlySelectedPairs:
+    """With labels=, the first pass only encodes (unweighted); weights are read for the selected pairs only."""
+
+    def test_long_double_weights_outside_the_selected_pairs_are_never_summed(self) -> None:
+        # labels=[0]: pairs (0,1) and (1,0) each have a label outside [0], so no weight enters
+        # the matrix: [[0.0]], as scikit-learn gives. np.bincount refuses long double weights
+        # (TypeError), so a weighted counting pass over all samples would raise here.
+        w = np.array([1.0, 2.0], dtype=np.longdouble)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the single-label warning
+            got = ref.confusion_matrix([0, 1], [1, 0], labels=[0], sample_weight=w)
+        want = sk_confusion([0, 1], [1, 0], labels=[0], sample_weight=w)
+        assert got.dtype == want.dtype == np.float64
+        assert got.tolist() == want.tolist() == [[0.0]]
