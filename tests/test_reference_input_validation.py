@@ -451,15 +451,18 @@ class TestIntegerLabelsBeyondFloatPrecisionBesideFloats:
     @pytest.mark.parametrize("big", [2**53 + 1, -(2**53) - 1])
     def test_refused_in_either_argument(self, big: int) -> None:
         ints, floats = np.array([big, 0], dtype=np.int64), np.array([0.0, 0.0])
-        with pytest.raises(ValueError, match=r"^y_true has integer labels beyond 2\*\*53 and y_pred has float"):
+        tail = " has float labels, which cannot tell them apart; pass both as integers"
+        with pytest.raises(ValueError, match=whole("y_true has integer labels beyond 2**53 and y_pred" + tail)):
             ref.confusion_matrix(ints, floats)
-        with pytest.raises(ValueError, match=r"^y_pred has integer labels beyond 2\*\*53 and y_true has float"):
+        with pytest.raises(ValueError, match=whole("y_pred has integer labels beyond 2**53 and y_true" + tail)):
             ref.f1_score(floats, ints, average="macro")
 
-    def test_integers_up_to_two_to_the_53_beside_floats_are_counted(self) -> None:
-        # 2**53 is exact as a float. Pairs (2**53, 0.0), (0, 0.0): label 0 TP 1, FP 1; 2**53 FN 1.
-        labels, tp, fp, fn, _ = ref.per_label_counts(np.array([2**53, 0]), np.array([0.0, 0.0]))
-        assert (labels.tolist(), tp.tolist(), fp.tolist(), fn.tolist()) == ([0.0, 2.0**53], [1, 0], [1, 0], [0, 1])
+    @pytest.mark.parametrize("edge", [2**53, -(2**53), -200])
+    def test_integers_within_two_to_the_53_beside_floats_are_counted(self, edge: int) -> None:
+        # +-2**53 are exact as floats. Pairs (edge, 0.0), (0, 0.0): label 0 TP 1, FP 1; edge FN 1.
+        labels, tp, fp, fn, _ = ref.per_label_counts(np.array([edge, 0]), np.array([0.0, 0.0]))
+        by_label = dict(zip(labels.tolist(), zip(tp.tolist(), fp.tolist(), fn.tolist())))
+        assert by_label == {0.0: (1, 1, 0), float(edge): (0, 0, 1)}
 
 
 class TestLongDoubleWeights:
@@ -474,6 +477,12 @@ class TestLongDoubleWeights:
         got = ref.precision_recall_fscore_support(self.T, self.P, average=average, sample_weight=weights)
         want = ref.precision_recall_fscore_support(self.T, self.P, average=average, sample_weight=[1.0, 2.0])
         assert got == want
+        with_zero = np.array([0, 2], dtype=np.longdouble)  # a zero weight is not "too small"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ref.UndefinedMetricWarning)  # the weight-0 row or label
+            got_zero = ref.precision_recall_fscore_support(self.T, self.P, average=average, sample_weight=with_zero)
+            assert got_zero == ref.precision_recall_fscore_support(
+                self.T, self.P, average=average, sample_weight=[0.0, 2.0])
         # samples, by hand: row 1 P 2/3 R 1 F 4/5, row 2 P 1/2 R 1/2 F 1/2; weights 1 and 2.
         if average == "samples":
             assert got[:3] == pytest.approx(((2 / 3 + 1) / 3, (1 + 1) / 3, (4 / 5 + 1) / 3), abs=1e-15)
@@ -484,5 +493,9 @@ class TestLongDoubleWeights:
         weights = np.array([np.longdouble(weight), np.longdouble(1)])
         if not np.isfinite(weights).all() or weights[0] == 0:
             pytest.skip("long double is float64 on this platform")
-        with pytest.raises(ValueError, match=f"^sample_weight has .*{re.escape(message)}"):
-            ref.precision_recall_fscore_support(self.T, self.P, average="samples", sample_weight=weights)
+        # The refusal is the ValueError, whatever numpy's floating-point error state: the cast's
+        # overflow or underflow is checked, not reported as a RuntimeWarning or FloatingPointError.
+        with np.errstate(all="raise"), warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with pytest.raises(ValueError, match=f"^sample_weight has .*{re.escape(message)}"):
+                ref.precision_recall_fscore_support(self.T, self.P, average="samples", sample_weight=weights)
