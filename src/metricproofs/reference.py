@@ -28,7 +28,10 @@ returning another number): negative sample weights; a Python list mixing strings
 numbers (scikit-learn silently turns ``1`` into ``'1'``); ``labels=`` whose type (string vs
 number) differs from the data; duplicate ``labels=`` in :func:`confusion_matrix`; adjusted
 balanced accuracy with a single class (scikit-learn returns -inf or nan); all-zero weights
-in :func:`accuracy_score` (scikit-learn raises ZeroDivisionError, here ValueError).
+in :func:`accuracy_score` (scikit-learn raises ZeroDivisionError, here ValueError); integer
+labels beyond 2**53 in one argument beside float labels in the other (as floats they would
+merge: 2**53 + 1 rounds to 2**53); long-double weights outside float64's range (every metric
+is computed in float64). Warnings name the caller's line (scikit-learn's point inside it).
 
 References
 ----------
