@@ -2,7 +2,7 @@
 
 Each figure is the median wall time of fresh subprocesses (the interpreter's own start-up
 included, measured separately as ``python -c pass``). Which heavy libraries each command
-imports is printed too: that, not the timing, is what ``tests/test_startup.py`` checks.
+imports is printed too: that, not the timing, is what ``tests/cli/test_startup.py`` checks.
 
 Usage: ``python benchmarks/bench_startup.py [--repeats N]``.
 """

@@ -1,4 +1,4 @@
-"""How to cite metricproofs: the ``metricproofs cite`` verb.
+"""How to cite metricproofs: the formats ``metricproofs cite`` prints.
 
 Summary
 -------
@@ -9,17 +9,16 @@ as BibTeX (paste into a ``.bib`` file), APA-style text, or the repository's
 Main definitions
 ----------------
 - :func:`bibtex`, :func:`apa`, :func:`cff`: the three formats as strings.
-- :func:`run_cite`: the CLI verb, ``metricproofs cite [--format bibtex|apa|cff]``.
 """
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import Any
 
 from metricproofs._version import __version__
 from metricproofs.errors import UsageError
 
-__all__ = ["AUTHORS", "TITLE", "PAPER_TITLE", "YEAR", "bibtex", "apa", "cff", "run_cite", "FORMATS"]
+__all__ = ["AUTHORS", "TITLE", "PAPER_TITLE", "YEAR", "bibtex", "apa", "cff", "FORMATS"]
 
 AUTHORS = "The metricproofs developers"
 TITLE = "metricproofs: machine-checked identities of classification metrics"
@@ -102,14 +101,3 @@ def cff(version: str = __version__) -> str:
 
 
 FORMATS = {"bibtex": bibtex, "apa": apa, "cff": cff}
-
-
-def run_cite(args: Any, out: TextIO, err: TextIO) -> int:
-    """``metricproofs cite [--format bibtex|apa|cff]``: print a version-pinned citation."""
-    fmt = getattr(args, "format", "bibtex") or "bibtex"
-    try:
-        render = FORMATS[fmt]
-    except KeyError:
-        raise UsageError(f"unknown citation format {fmt!r}; expected one of {', '.join(FORMATS)}") from None
-    out.write(render(__version__))
-    return 0

@@ -11,12 +11,12 @@ Main definitions
 - :func:`render_fragments`: a pure function from (prove JSON, catalogue JSON, definitions,
   worked example[, context]) to ``{filename: text}``. Tests call it on the committed
   ``paper/generated/prove.json`` and compare byte for byte.
-- :func:`compute_worked_example`: the seed note's nine-sample example (5/9), computed
-  with :mod:`metricproofs.reference`.
+- :func:`compute_worked_example`: the nine-sample worked example (5/9) of
+  :mod:`metricproofs.examples`.
 - :func:`compute_context`: tool versions and a float-weight example, stored in
   ``paper/generated/context.json`` so that re-rendering is reproducible.
-- :func:`run_paper`: the CLI verb: prove, write ``prove.json`` and the fragments,
-  then ``latexmk`` unless ``--no-pdf``.
+- :func:`write_generated`, :func:`build_pdf`: what ``metricproofs paper``
+  (:mod:`metricproofs.cli.paper`) runs: the fragments, then ``latexmk``.
 
 Fragments
 ---------
@@ -49,18 +49,9 @@ __all__ = [
     "compute_context",
     "tex_escape",
     "tex_id",
-    "run_paper",
-    "WORKED_EXAMPLE_DATA",
     "FRAGMENT_NAMES",
     "write_generated",
 ]
-
-# The seed note's example: nine (pred, true) rows over the labels A, B, C.
-WORKED_EXAMPLE_DATA = {
-    "label_names": ["A", "B", "C"],
-    "y_pred": ["A", "A", "B", "C", "A", "B", "B", "C", "C"],
-    "y_true": ["A", "A", "A", "A", "B", "B", "C", "C", "C"],
-}
 
 LATEXMK_PACKAGES = "latexmk texlive-latex-base texlive-latex-recommended texlive-latex-extra"
 
@@ -224,8 +215,11 @@ _VERDICT_TEX = {
 _METHOD_ORDER = ("z3-bounded", "z3-induction", "sympy", "cvc5", "coq")
 
 
-def _as_expected(result: Mapping[str, Any]) -> bool:
-    return (result["expected"], result["verdict"]) in {("holds", "proved"), ("fails", "refuted")}
+def as_expected(result: Mapping[str, Any]) -> bool:
+    """The JSON form of :attr:`ClaimResult.as_expected` (one rule, in provers.results)."""
+    from metricproofs.provers.results import verdict_as_expected
+
+    return verdict_as_expected(result["expected"], result["verdict"])
 
 
 def _method_sort_key(method: Mapping[str, Any]) -> tuple[int, str]:
@@ -301,7 +295,7 @@ def _render_catalogue(prove_json, catalogue_json) -> str:
             verdict, methods, seconds = r"\emph{not run}", "--", "--"
         else:
             verdict = _VERDICT_TEX.get(result["verdict"], tex_escape(result["verdict"]))
-            if not _as_expected(result):
+            if not as_expected(result):
                 verdict += r"$^{\dagger}$"
             methods = _methods_cell(result)
             seconds = _fmt_seconds(sum(float(m.get("seconds") or 0.0) for m in result["methods"]))
@@ -601,7 +595,7 @@ def _render_macros(prove_json, catalogue_json, context) -> str:
     counts = {v: sum(1 for r in results if r["verdict"] == v) for v in ("proved", "refuted", "unknown", "error")}
     holds = sum(1 for r in results if r["expected"] == "holds")
     fails = sum(1 for r in results if r["expected"] == "fails")
-    as_expected = sum(1 for r in results if _as_expected(r))
+    n_as_expected = sum(1 for r in results if as_expected(r))
     bounds = [int(m["max_classes"]) for r in results for m in r["methods"]
               if m["method"] == "z3-bounded" and m.get("max_classes") is not None]
     bounded_holds = [int(m["max_classes"]) for r in results if r["expected"] == "holds" for m in r["methods"]
@@ -627,7 +621,7 @@ def _render_macros(prove_json, catalogue_json, context) -> str:
         macro("mpNumRefuted", counts["refuted"]),
         macro("mpNumUnknown", counts["unknown"]),
         macro("mpNumError", counts["error"]),
-        macro("mpNumAsExpected", as_expected),
+        macro("mpNumAsExpected", n_as_expected),
         macro("mpNumCounterexamples", counterexamples),
         macro("mpMaxBound", max(bounds) if bounds else "--"),
         macro("mpMinBoundHolds", min(bounded_holds) if bounded_holds else "--"),
@@ -704,48 +698,10 @@ def render_fragments(
 
 
 def compute_worked_example() -> dict[str, Any]:
-    """The seed's example through :mod:`metricproofs.reference`: counts, exact and float values."""
-    from metricproofs import reference
+    """The worked example's counts and values (:func:`metricproofs.examples.worked_example`)."""
+    from metricproofs.examples import worked_example
 
-    names = WORKED_EXAMPLE_DATA["label_names"]
-    index = {name: i for i, name in enumerate(names)}
-    y_true = [index[x] for x in WORKED_EXAMPLE_DATA["y_true"]]
-    y_pred = [index[x] for x in WORKED_EXAMPLE_DATA["y_pred"]]
-    labels = list(range(len(names)))
-    cm = [[int(x) for x in row] for row in reference.confusion_matrix(y_true, y_pred, labels=labels)]
-    per_label = []
-    for l, name in enumerate(names):
-        tp = cm[l][l]
-        fp = sum(cm[a][l] for a in labels) - tp
-        fn = sum(cm[l][b] for b in labels) - tp
-        per_label.append({"label": name, "tp": tp, "fp": fp, "fn": fn, "support": tp + fn})
-    totals = {key: sum(row[key] for row in per_label) for key in ("tp", "fp", "fn", "support")}
-    n = len(y_true)
-    trace = sum(cm[l][l] for l in labels)
-    p = Fraction(totals["tp"], totals["tp"] + totals["fp"])
-    r = Fraction(totals["tp"], totals["tp"] + totals["fn"])
-    f1 = 2 * p * r / (p + r)
-    acc = Fraction(trace, n)
-    precision, recall, fscore, _ = reference.precision_recall_fscore_support(
-        y_true, y_pred, labels=labels, average="micro"
-    )
-    return {
-        "label_names": names,
-        "y_true": list(WORKED_EXAMPLE_DATA["y_true"]),
-        "y_pred": list(WORKED_EXAMPLE_DATA["y_pred"]),
-        "confusion_matrix": cm,
-        "per_label": per_label,
-        "totals": totals,
-        "n": n,
-        "trace": trace,
-        "exact": {"precision": str(p), "recall": str(r), "f1": str(f1), "accuracy": str(acc)},
-        "reference": {
-            "precision": float(precision),
-            "recall": float(recall),
-            "f1": float(fscore),
-            "accuracy": float(reference.accuracy_score(y_true, y_pred)),
-        },
-    }
+    return worked_example()
 
 
 def _micro_by_label_sums(y_true, y_pred, weights, k):
@@ -862,7 +818,7 @@ def render_from_directory(paper_dir: Path) -> dict[str, str]:
     return render_fragments(prove_json, catalogue, definitions, compute_worked_example(), context)
 
 
-def _pdf_pages(pdf: Path) -> int | None:
+def pdf_pages(pdf: Path) -> int | None:
     pdfinfo = shutil.which("pdfinfo")
     if not pdfinfo:
         return None
@@ -912,56 +868,3 @@ def write_generated(paper_dir: Path, prove_json: Mapping[str, Any],
     for name, text in files.items():
         (generated / name).write_text(text, encoding="utf-8")
     return files
-
-
-def run_paper(args: Any, out: TextIO, err: TextIO) -> int:
-    """``metricproofs paper [--dir DIR] [--no-pdf]``.
-
-    Proves every claim, writes ``DIR/generated/prove.json``, ``context.json`` and the
-    ``.tex`` fragments, then builds ``DIR/paper.pdf`` with latexmk (unless ``--no-pdf``).
-    Exit codes: 0 built and every verdict as expected; 1 a verdict contradicts
-    expectation or the LaTeX build failed; 2 usage error or latexmk missing;
-    3 some verdict unknown.
-    """
-    paper_dir = Path(getattr(args, "dir", "paper") or "paper")
-    no_pdf = bool(getattr(args, "no_pdf", False))
-    if not (paper_dir / "paper.tex").is_file():
-        raise UsageError(f"no paper.tex in --dir {str(paper_dir)!r}; expected the repository's paper/ directory")
-    if not no_pdf and shutil.which("latexmk") is None:
-        print(
-            f"metricproofs paper: latexmk not found; install the Debian packages {LATEXMK_PACKAGES} "
-            "(or pass --no-pdf to only regenerate the fragments)",
-            file=err,
-        )
-        return 2
-
-    from metricproofs.provers import prove
-
-    start = time.perf_counter()
-    report = prove()
-    wall = time.perf_counter() - start
-    prove_json = report.to_json()
-
-    generated = paper_dir / "generated"
-    files = write_generated(paper_dir, prove_json, prove_wall_seconds=wall)
-    results = prove_json["results"]
-    unexpected = [r["id"] for r in results if not _as_expected(r) and r["verdict"] not in ("unknown",)]
-    unknown = [r["id"] for r in results if r["verdict"] == "unknown"]
-    print(f"proved/refuted {len(results)} claims in {wall:.1f} s; wrote {len(files)} files to {generated}", file=out)
-
-    code = 0
-    if not no_pdf:
-        code, seconds = build_pdf(paper_dir, err)
-        if code == 0:
-            pages = _pdf_pages(paper_dir / "paper.pdf")
-            print(f"built {paper_dir / 'paper.pdf'}" + (f" ({pages} pages)" if pages else "")
-                  + f" in {seconds:.1f} s", file=out)
-    if unexpected:
-        print(f"metricproofs paper: verdicts contradict expectation for: {', '.join(unexpected)}", file=err)
-        return 1
-    if code:
-        return code
-    if unknown:
-        print(f"metricproofs paper: unknown verdicts for: {', '.join(unknown)}", file=err)
-        return 3
-    return 0

@@ -57,7 +57,7 @@ import numpy as np
 
 from metricproofs.errors import InputError
 
-__all__ = ["CHUNK_ROWS", "LabelTotals", "read_totals", "run_score", "summarise"]
+__all__ = ["CHUNK_ROWS", "LabelTotals", "read_totals", "summarise", "render_text", "render_json"]
 
 CHUNK_ROWS = 1 << 16
 """Rows parsed and counted at a time."""
@@ -405,12 +405,3 @@ def render_json(s: Summary, args: argparse.Namespace, rows: int) -> str:
            "averages": {a: {k: v.as_json() for k, v in vals.items()} for a, vals in s.averages.items()},
            "accuracy": s.accuracy.as_json(), "identities": identities(s)}
     return json.dumps(doc, indent=2)
-
-
-def run_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Entry point of ``metricproofs score``: 0 on success; bad input raises InputError."""
-    totals = read_totals(args.file, args.true_col, args.pred_col, args.weight_col)
-    summary = summarise(totals)
-    render = render_json if args.json else render_text
-    print(render(summary, args, totals.rows), file=out)
-    return 0

@@ -16,33 +16,16 @@ DEFAULT_TIMEOUT = 20.0  # seconds per solver query
 
 
 def _runners() -> dict[str, Callable[..., MethodResult | None]]:
-    from metricproofs.provers import bounded, induction, symbolic
+    from metricproofs.provers import bounded, coq, cvc5, induction, symbolic
 
     return {
         "z3-bounded": lambda claim, **kw: bounded.prove_bounded(claim, **kw),
         "z3-induction": lambda claim, **kw: induction.prove_by_induction(claim, timeout=kw["timeout"]),
         "sympy": lambda claim, **kw: symbolic.prove_symbolically(claim),
-        "cvc5": lambda claim, **kw: _cvc5(claim, **kw),
-        "coq": lambda claim, **kw: _coq(claim),
+        "cvc5": lambda claim, **kw: cvc5.recheck_with_cvc5(claim, timeout=kw["timeout"],
+                                                         max_classes=kw.get("max_classes")),
+        "coq": lambda claim, **kw: coq.check_with_coq(claim),
     }
-
-
-def _cvc5(claim, **kw):  # type: ignore[no-untyped-def]
-    try:
-        from metricproofs import certificates
-    except ImportError:  # pragma: no cover - only while the module is absent
-        return None
-
-    return certificates.recheck_with_cvc5(claim, timeout=kw["timeout"], max_classes=kw.get("max_classes"))
-
-
-def _coq(claim):  # type: ignore[no-untyped-def]
-    try:
-        from metricproofs import certificates
-    except ImportError:  # pragma: no cover - only while the module is absent
-        return None
-
-    return certificates.check_with_coq(claim)
 
 
 def prove_claim(claim_id: str, *, methods: Sequence[str] | None = None, max_classes: int | None = None,

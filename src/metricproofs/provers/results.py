@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["Verdict", "MethodResult", "ClaimResult", "ProveReport", "combine"]
+__all__ = ["Verdict", "MethodResult", "ClaimResult", "ProveReport", "combine", "verdict_as_expected"]
 
 Verdict = Literal["proved", "refuted", "unknown", "error"]
 
@@ -49,6 +49,11 @@ def combine(results: list[MethodResult]) -> Verdict:
     return "unknown"
 
 
+def verdict_as_expected(expected: str, verdict: str) -> bool:
+    """A holds-claim proved or a fails-claim refuted: the only two outcomes that are as expected."""
+    return (expected, verdict) in {("holds", "proved"), ("fails", "refuted")}
+
+
 @dataclass
 class ClaimResult:
     """All methods' results for one claim, and the combined verdict."""
@@ -63,7 +68,7 @@ class ClaimResult:
 
     @property
     def as_expected(self) -> bool:
-        return (self.expected, self.verdict) in {("holds", "proved"), ("fails", "refuted")}
+        return verdict_as_expected(self.expected, self.verdict)
 
     @property
     def counterexample(self) -> dict[str, Any] | None:

@@ -1,4 +1,4 @@
-"""The ``metricproofs check MODULE:FUNCTION`` verb: import the user's function and check it.
+"""What ``metricproofs check MODULE:FUNCTION`` needs before a check: the target and its kwargs.
 
 Summary
     Resolves ``MODULE:FUNCTION`` (the current directory and ``PYTHONPATH`` are searched),
@@ -26,9 +26,7 @@ from typing import Any, Callable, TextIO
 
 from metricproofs.errors import UsageError
 
-__all__ = ["run_check", "resolve_target", "parse_kwargs"]
-
-EXIT_AGREES, EXIT_DISAGREES, EXIT_USAGE = 0, 1, 2
+__all__ = ["resolve_target", "parse_kwargs", "claimed_average"]
 
 
 def _one_line(exc: BaseException) -> str:
@@ -92,7 +90,7 @@ def parse_kwargs(items: list[str]) -> dict[str, Any]:
     return kwargs
 
 
-def _claimed_average(metric: str, average: str | None, kwargs: dict[str, Any],
+def claimed_average(metric: str, average: str | None, kwargs: dict[str, Any],
                      multilabel: bool = False) -> str | None:
     """``--average``, else the ``average`` passed to the function, else scikit-learn's default.
 
@@ -109,32 +107,3 @@ def _claimed_average(metric: str, average: str | None, kwargs: dict[str, Any],
                          "average='binary', which is not defined for multi-label input; pass "
                          "--average micro, macro, weighted or samples (what FUNCTION computes)")
     return kwargs.get("average", "binary")
-
-
-def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Handler of ``metricproofs check``; returns the exit code."""
-    kwargs = parse_kwargs(list(args.kwarg))
-    multilabel = bool(getattr(args, "multilabel", False))
-    fn = resolve_target(args.target)
-    try:
-        from metricproofs.testing.conformance import check_call
-    except ModuleNotFoundError as exc:
-        raise UsageError(f"metricproofs check needs {exc.name}: pip install 'metricproofs[testing]'") from None
-    report = check_call(
-        fn,
-        args.metric,
-        _claimed_average(args.metric, args.average, kwargs, multilabel),
-        kwargs,
-        multilabel=multilabel,
-        examples=args.examples,
-        seed=args.seed,
-        target=args.target,
-    )
-    if args.json:
-        print(report.to_json(), file=out)
-    elif report.verdict != "error":
-        print(str(report), file=out)
-    if report.verdict == "error":
-        print(f"metricproofs check: {report.error}", file=err)
-        return EXIT_USAGE
-    return EXIT_AGREES if report.ok else EXIT_DISAGREES

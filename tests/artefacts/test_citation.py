@@ -13,7 +13,7 @@ from metricproofs import citation
 from metricproofs._version import __version__
 from metricproofs.cli import run
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CFF = ROOT / "CITATION.cff"
 
 

@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 
 from metricproofs import certificates
+from metricproofs.provers import coq, cvc5
 from metricproofs.provers import prove_claim
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SMT2 = ROOT / "proofs" / "smt2"
 FILES = sorted(SMT2.rglob("*.smt2"))
 #: Files cvc5 re-checks in the test suite (each well under a second here): one claim of each kind.
@@ -122,27 +123,27 @@ def test_the_cvc5_subset_exists():
 
 @pytest.mark.parametrize("name", CVC5_SUBSET)
 def test_cvc5_answers_declared_status(name):
-    _need(certificates.cvc5_available(), "cvc5 (executable or Python package)")
+    _need(cvc5.cvc5_available(), "cvc5 (executable or Python package)")
     path = SMT2 / name
-    answer = certificates.run_cvc5(path, timeout=30)
+    answer = cvc5.run_cvc5(path, timeout=30)
     assert answer.status == certificates.declared_status(path.read_text()), (name, answer)
 
 
 def test_cvc5_runner_reports_both_answers(tmp_path):
-    _need(certificates.cvc5_available(), "cvc5 (executable or Python package)")
+    _need(cvc5.cvc5_available(), "cvc5 (executable or Python package)")
     sat = tmp_path / "sat.smt2"
     sat.write_text("(set-logic ALL)\n(declare-const x Real)\n(assert (> (* x x) 2.0))\n(check-sat)\n")
     unsat = tmp_path / "unsat.smt2"
     unsat.write_text("(set-logic ALL)\n(declare-const x Real)\n(assert (< (* x x) 0.0))\n(check-sat)\n")
-    assert certificates.run_cvc5(sat, timeout=30).status == "sat"
-    assert certificates.run_cvc5(unsat, timeout=30).status == "unsat"
+    assert cvc5.run_cvc5(sat, timeout=30).status == "sat"
+    assert cvc5.run_cvc5(unsat, timeout=30).status == "unsat"
     broken = tmp_path / "broken.smt2"
     broken.write_text("(set-logic ALL)\n(assert (> y 0))\n(check-sat)\n")
-    assert certificates.run_cvc5(broken, timeout=30).status == "error"
+    assert cvc5.run_cvc5(broken, timeout=30).status == "error"
 
 
 def test_cvc5_method_proves_a_holding_claim():
-    _need(certificates.cvc5_available(), "cvc5 (executable or Python package)")
+    _need(cvc5.cvc5_available(), "cvc5 (executable or Python package)")
     result = prove_claim("micro-precision-equals-recall", methods=["cvc5"], max_classes=3, timeout=30)
     (method,) = result.methods
     assert (method.method, method.verdict, method.max_classes) == ("cvc5", "proved", 3), method.detail
@@ -150,7 +151,7 @@ def test_cvc5_method_proves_a_holding_claim():
 
 
 def test_cvc5_method_refutes_a_failing_claim():
-    _need(certificates.cvc5_available(), "cvc5 (executable or Python package)")
+    _need(cvc5.cvc5_available(), "cvc5 (executable or Python package)")
     result = prove_claim("micro-subset-precision-equals-recall", methods=["cvc5"], timeout=30)
     (method,) = result.methods
     assert method.verdict == "refuted", method.detail
@@ -158,9 +159,9 @@ def test_cvc5_method_refutes_a_failing_claim():
 
 
 def test_coq_tags_are_read():
-    folder = certificates.coq_dir()
+    folder = coq.coq_dir()
     assert folder is not None
-    tags = certificates.coq_theorems((folder / "MicroAveraging.v").read_text())
+    tags = coq.coq_theorems((folder / "MicroAveraging.v").read_text())
     assert ("fp_fn_balance", "") in tags["fp-fn-balance"]
     assert ("micro_f1_equals_accuracy", "") in tags["micro-f1-equals-accuracy"]
     assert tags["sample-weights-preserve-identity"] == [("wdataset_micro_equals_accuracy", "natural weights")]
@@ -181,8 +182,8 @@ def test_coq_method():
 def test_coq_method_absent_without_coqc(monkeypatch):
     from metricproofs.catalogue import get
 
-    monkeypatch.setattr(certificates.shutil, "which", lambda name: None)
-    assert certificates.check_with_coq(get("fp-fn-balance")) is None
+    monkeypatch.setattr(coq.shutil, "which", lambda name: None)
+    assert coq.check_with_coq(get("fp-fn-balance")) is None
 
 
 def test_cli_export_summary(tmp_path, monkeypatch):

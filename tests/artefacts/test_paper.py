@@ -27,7 +27,7 @@ import pytest
 
 from metricproofs import paper
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PAPER = ROOT / "paper"
 GENERATED = PAPER / "generated"
 ON_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -265,9 +265,11 @@ def test_ids_break_only_at_hyphens():
 
 def test_paper_without_latexmk_names_the_packages(monkeypatch, tmp_path):
     (tmp_path / "paper.tex").write_text("\\documentclass{article}\n", encoding="utf-8")
-    monkeypatch.setattr(paper.shutil, "which", lambda name: None)
+    from metricproofs.cli import paper as paper_verb
+
+    monkeypatch.setattr(paper_verb.shutil, "which", lambda name: None)
     out, err = io.StringIO(), io.StringIO()
-    code = paper.run_paper(argparse.Namespace(dir=str(tmp_path), no_pdf=False), out, err)
+    code = paper_verb.run(argparse.Namespace(dir=str(tmp_path), no_pdf=False), out, err)
     assert code == 2
     message = err.getvalue()
     assert message.count("\n") == 1

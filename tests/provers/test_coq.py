@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-COQ_DIR = Path(__file__).resolve().parent.parent / "proofs" / "coq"
+COQ_DIR = Path(__file__).resolve().parents[2] / "proofs" / "coq"
 MAIN_FILE = "MicroAveraging.v"
 LOGICAL_ROOT = "MetricProofs"
 CLOSED = "Closed under the global context"

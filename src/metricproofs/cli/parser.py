@@ -1,48 +1,20 @@
-"""The ``metricproofs`` command line: argument parsing and dispatch only.
+"""The argument parser of ``metricproofs``: every verb, option and help text in one place.
 
-Each verb is a function ``(args, out, err) -> exit code`` living in the module that
-owns the work (provers report, scoring, checking, certificates, citation, paper);
-this module parses, dispatches through a dict, and turns user errors into one line
-on stderr with exit code 2. Heavy libraries (z3, sympy, numpy) are imported only by
-the verbs that need them, so ``metricproofs --help`` starts fast.
-
-Exit codes (``prove`` and ``check``):
-  0  every verdict as expected / no disagreement found
-  1  a verdict contradicts expectation / a disagreement (with a counterexample)
-  2  usage or input error (one line on stderr)
-  3  no contradiction, but some result is unknown (timeout, solver gave up)
+The parser raises :class:`UsageExit` instead of printing usage and exiting, so a usage
+error becomes one line on stderr (exit 2) in :func:`metricproofs.cli.run`.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import sys
-from typing import Callable, Sequence, TextIO
 
 from metricproofs._version import __version__
-from metricproofs.errors import MetricProofsError
 
-EXIT_OK = 0
-EXIT_CONTRADICTION = 1
-EXIT_USAGE = 2
-EXIT_UNKNOWN = 3
+__all__ = ["build_parser", "UsageExit", "EPILOG", "METRICS", "AVERAGES", "METHODS"]
 
 METRICS = ("precision", "recall", "f1", "fbeta", "jaccard", "accuracy")
 AVERAGES = ("micro", "macro", "weighted", "samples")  # samples: with --multilabel only
 METHODS = ("z3-bounded", "z3-induction", "sympy", "cvc5", "coq")
-
-# verb -> "module:function"; each handler takes (args, out, err) and returns an exit code.
-HANDLERS: dict[str, str] = {
-    "list": "metricproofs.report:run_list",
-    "prove": "metricproofs.report:run_prove",
-    "explain": "metricproofs.report:run_explain",
-    "check": "metricproofs.testing.command:run_check",
-    "score": "metricproofs.scoring:run_score",
-    "export": "metricproofs.certificates:run_export",
-    "cite": "metricproofs.citation:run_cite",
-    "paper": "metricproofs.paper:run_paper",
-}
 
 EPILOG = """\
 exit codes (prove, check):
@@ -56,13 +28,13 @@ difference reduced to 0); a timeout is 'unknown', never 'proved'.
 """
 
 
-class _UsageExit(Exception):
+class UsageExit(Exception):
     """Raised by the parser instead of printing usage and exiting."""
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise _UsageExit(f"{self.prog}: {message} (see '{self.prog} --help')")
+        raise UsageExit(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 
 def _positive_int(text: str) -> int:
@@ -164,46 +136,3 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dir", default="paper", metavar="DIR", help="the paper directory (default: paper)")
     p.add_argument("--no-pdf", action="store_true", help="only regenerate the fragments")
     return parser
-
-
-def _handler(command: str) -> Callable[[argparse.Namespace, TextIO, TextIO], int]:
-    module_name, _, function_name = HANDLERS[command].partition(":")
-    return getattr(importlib.import_module(module_name), function_name)
-
-
-def run(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run the CLI with ``argv`` (without the program name) and return the exit code."""
-    out = sys.stdout if out is None else out
-    err = sys.stderr if err is None else err
-    parser = build_parser()
-    try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    except _UsageExit as exc:
-        print(str(exc), file=err)
-        return EXIT_USAGE
-    except SystemExit as exc:  # --help and --version print and exit 0
-        return int(exc.code or 0)
-    if args.command is None:
-        parser.print_help(out)
-        return EXIT_USAGE
-    try:
-        return _handler(args.command)(args, out, err)
-    except MetricProofsError as exc:
-        print(f"metricproofs {args.command}: {exc}", file=err)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("metricproofs: interrupted", file=err)
-        return 130
-
-
-def main() -> None:
-    """Console-script entry point."""
-    try:
-        code = run()
-        sys.stdout.flush()
-    except BrokenPipeError:  # e.g. `metricproofs list | head`: the reader left, that is fine
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 0
-    sys.exit(code)

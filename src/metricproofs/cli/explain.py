@@ -1,0 +1,88 @@
+"""``metricproofs explain ID``: statement, hypotheses, proof, worked example, counterexamples."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from typing import TextIO
+
+from metricproofs.cli.prove import fmt_value
+
+__all__ = ["run"]
+
+#: For each identity, the false beliefs that show what its hypotheses are for.
+WHEN_HYPOTHESES_DROP: dict[str, tuple[str, ...]] = {
+    "fp-fn-balance": ("multilabel-micro-precision-equals-recall", "abstaining-micro-precision-equals-recall"),
+    "micro-precision-equals-recall": ("micro-subset-precision-equals-recall", "multilabel-micro-precision-equals-recall",
+                                      "abstaining-micro-precision-equals-recall", "top-k-micro-precision-equals-recall",
+                                      "macro-precision-equals-recall"),
+    "micro-f1-equals-accuracy": ("micro-subset-precision-equals-recall", "multilabel-micro-precision-equals-recall",
+                                 "micro-f1-at-least-macro-f1"),
+    "micro-superset-labels-equals-accuracy": ("micro-subset-precision-equals-recall",),
+    "weighted-recall-equals-accuracy": ("weighted-precision-equals-accuracy",),
+    "prediction-weighted-precision-equals-accuracy": ("weighted-precision-equals-accuracy",),
+    "f1-of-averages-at-least-averaged-f1": ("macro-f1-definitions-agree", "macro-f1-between-macro-precision-and-recall"),
+    "balanced-accuracy-equals-macro-recall-over-true-labels": ("balanced-accuracy-equals-macro-recall",),
+}
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(text, width=92, initial_indent=indent, subsequent_indent=indent)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``metricproofs explain ID``: statement, hypotheses, proof, example, counterexamples, references."""
+    from metricproofs.catalogue import get
+    from metricproofs.provers import prove_claim
+
+    claim = get(args.id)
+    formula = claim.formula()
+    print(f"{claim.id}: {claim.title}", file=out)
+    print("=" * (len(claim.id) + len(claim.title) + 2), file=out)
+    print(f"\nStatement ({'an identity that holds' if claim.expected == 'holds' else 'a belief that fails'}):", file=out)
+    print(_wrap(claim.statement), file=out)
+    print("\nHypotheses:", file=out)
+    for hypothesis in formula.hypotheses:
+        print(textwrap.fill(f"[{hypothesis.name}] {hypothesis.statement}", width=92, initial_indent="  - ",
+                            subsequent_indent="    "), file=out)
+    print(f"\n{'Proof' if claim.expected == 'holds' else 'Why it fails'}:", file=out)
+    print(_wrap(claim.proof), file=out)
+    if claim.id in ("fp-fn-balance", "micro-precision-equals-recall", "micro-f1-equals-accuracy"):
+        from metricproofs.examples import LABEL_NAMES, SOURCE, Y_PRED, Y_TRUE, worked_example
+
+        example = worked_example()
+        print(f"\nWorked example ({SOURCE}): nine samples over labels {', '.join(LABEL_NAMES)}", file=out)
+        print(f"  y_true = {list(Y_TRUE)}\n  y_pred = {list(Y_PRED)}", file=out)
+        print("  label  TP  FP  FN", file=out)
+        for row in example["per_label"]:
+            print(f"  {row['label']:<5}  {row['tp']:>2}  {row['fp']:>2}  {row['fn']:>2}", file=out)
+        totals, exact, ref = example["totals"], example["exact"], example["reference"]
+        print(f"  sum    {totals['tp']:>2}  {totals['fp']:>2}  {totals['fn']:>2}"
+              f"   <- sum FP = sum FN = {example['n'] - example['trace']} errors", file=out)
+        print(f"  micro P = {totals['tp']}/({totals['tp']}+{totals['fp']}) = {ref['precision']:.4f}, "
+              f"micro R = {totals['tp']}/({totals['tp']}+{totals['fn']}) = {ref['recall']:.4f}, "
+              f"micro F1 = {ref['f1']:.4f}, accuracy = {exact['accuracy']} = {ref['accuracy']:.4f}", file=out)
+    print("\nHow it is checked:", file=out)
+    print(_wrap(f"methods: {', '.join(claim.methods)}. z3-bounded checks every class count k "
+                f"{'= ' + str(claim.only_classes) if claim.only_classes else 'from ' + str(claim.min_classes) + ' to ' + str(claim.max_classes)} "
+                "with unbounded counts (so every sample count n)"
+                + ("; z3-induction covers every k." if "z3-induction" in claim.methods else ".")), file=out)
+    if "z3-induction" in claim.methods:
+        from metricproofs.provers.induction import SCHEMA
+
+        print(_wrap(SCHEMA), file=out)
+    related = WHEN_HYPOTHESES_DROP.get(claim.id, ())
+    if claim.expected == "fails":
+        related = (claim.id,)
+    if related:
+        print("\nCounterexamples (found by z3, confirmed by metricproofs.reference):", file=out)
+        for claim_id in related:
+            result = prove_claim(claim_id, methods=["z3-bounded"], max_classes=4, timeout=20)
+            print(f"  {claim_id}: {result.verdict}", file=out)
+            if result.call:
+                print(f"    {result.call}", file=out)
+            values = (result.counterexample or {}).get("values") or {}
+            if values:
+                print("    gives " + ", ".join(f"{key} = {fmt_value(value)}" for key, value in values.items()), file=out)
+    print("\nReferences: " + ", ".join(claim.references), file=out)
+    return 0
