@@ -125,6 +125,8 @@ class Claim:
     values: Callable[[Any], dict[str, float]] | None = None  #: reference re-evaluation of a dataset
     violated: Callable[[dict[str, float]], bool] | None = None
     call: Callable[[Any], str] | None = None  #: a paste-able call that shows the values
+    #: what metricproofs.testing computes to check this claim on user code (its key there), if it does
+    kit: str | None = None
 
     def formula(self, counts_of: CountsOf = confusion_counts) -> Formula:
         """The formal statement, built from the definitions (``counts_of`` may be swapped in tests)."""
@@ -455,30 +457,30 @@ CATALOGUE: tuple[Claim, ...] = (
           "P = sum TP / (sum TP + sum FP) and R = sum TP / (sum TP + sum FN). By fp-fn-balance sum FP = sum FN, so "
           "the two denominators are the same number, N (which is > 0): P = R = trace(C) / N.",
           ("sokolova2009", "sklearn-docs"), _micro_p_eq_r, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"),
-          **w.micro_p_r),
+          **w.micro_p_r, kit="micro P = micro R"),
     Claim("micro-f1-equals-accuracy", "Micro F1 equals accuracy", "holds",
           "In single-label classification with N > 0, micro F1 = micro P = micro R = accuracy.",
           "Both denominators equal N (fp-fn-balance), so P = R = trace/N = accuracy, and the harmonic mean of two "
           "equal numbers is that number. In count form F1 = 2 TP / (2 TP + FP + FN) = 2 TP / (2 N) = accuracy.",
           ("sokolova2009", "grandini2020", "sklearn-docs"), _micro_f1_eq_acc, lemmas=("fp-fn-balance",),
-          methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_f1),
+          methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_f1, kit="micro P, R, F1 = accuracy"),
     Claim("micro-fbeta-equals-accuracy", "Micro F-beta equals accuracy for every beta", "holds",
           "In single-label classification with N > 0, micro F-beta = accuracy for every real beta > 0.",
           "F_beta = (1 + b^2) TP / (b^2 (TP + FN) + (TP + FP)); with sum FP = sum FN the denominator is "
           "(1 + b^2)(TP + FP) = (1 + b^2) N, so F_beta = TP / N.",
-          ("sklearn-docs",), _micro_fbeta_eq_acc, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_fbeta),
+          ("sklearn-docs",), _micro_fbeta_eq_acc, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_fbeta, kit="micro F-beta = accuracy"),
     Claim("micro-superset-labels-equals-accuracy", "Extra absent labels change nothing", "holds",
           "If the label set S contains every label that occurs, micro P_S = R_S = accuracy.",
           "A label outside S is absent, so it contributes 0 to every count; the sums over S equal the sums over all "
           "labels, and the identity over all labels applies.",
-          ("sklearn-docs",), _micro_superset, lemmas=("fp-fn-balance",), max_classes=3, **w.superset),
+          ("sklearn-docs",), _micro_superset, lemmas=("fp-fn-balance",), max_classes=3, **w.superset, kit="micro over a label superset = accuracy"),
     Claim("weighted-recall-equals-accuracy", "Support-weighted recall equals accuracy", "holds",
           "In single-label classification with N > 0, the support-weighted mean of per-label recall equals accuracy, "
           "whatever the zero_division value.",
           "support_l * recall_l = support_l * TP_l / support_l = TP_l when support_l > 0, and 0 = TP_l when "
           "support_l = 0. Summing, sum_l support_l recall_l = trace(C), and sum_l support_l = N.",
           ("sklearn-docs", "grandini2020"), _weighted_recall, methods=("z3-bounded",),
-          **w.weighted_recall),
+          **w.weighted_recall, kit="weighted recall = accuracy"),
     Claim("prediction-weighted-precision-equals-accuracy", "Prediction-weighted precision equals accuracy", "holds",
           "Precision averaged with weights = number of predictions of each label equals accuracy (the dual of "
           "weighted recall).",
@@ -489,7 +491,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "In single-label classification with N > 0, micro Jaccard = acc / (2 - acc).",
           "J = TP / (TP + FP + FN) = TP / (TP + 2 (N - TP)) = TP / (2N - TP); divide by N. This is the F* = J "
           "relation of Hand, Christen & Kirielle applied to micro F1 = accuracy.",
-          ("hand2021",), _micro_jaccard, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_jaccard),
+          ("hand2021",), _micro_jaccard, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_jaccard, kit="micro Jaccard = acc / (2 - acc)"),
     Claim("binary-micro-equals-accuracy", "Binary: micro over both labels equals accuracy", "holds",
           "With k = 2 labels, micro P, R and F1 over both labels equal accuracy (this is not scikit-learn's "
           "average='binary', which scores the positive label only).",
@@ -506,7 +508,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "Swapping y_true and y_pred leaves micro P, R and F1 (over all labels) unchanged.",
           "Swapping transposes C: FP and FN exchange roles, so P and R exchange; they are equal, so each is "
           "unchanged, and so is F1. All three equal accuracy, which the swap does not change.",
-          ("sklearn-docs",), _symmetric, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction"), **w.symmetric),
+          ("sklearn-docs",), _symmetric, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction"), **w.symmetric, kit="micro value unchanged by swapping y_true, y_pred"),
     Claim("ovr-accuracy-from-accuracy", "Mean one-vs-rest accuracy is determined by accuracy", "holds",
           "The mean over labels of one-vs-rest accuracy equals 1 - 2 (1 - acc) / k.",
           "OvR accuracy of l is (N - FP_l - FN_l) / N. Averaging over k labels: 1 - (sum FP + sum FN) / (k N) "
@@ -525,7 +527,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "predicted labels equals the total number of true labels.",
           "P = TP / (TP + FP) and R = TP / (TP + FN) with TP > 0 are equal iff TP + FP = TP + FN; those are the "
           "totals of predicted and of true labels.",
-          ("sokolova2009",), _multilabel_iff, **w.multilabel_iff),
+          ("sokolova2009",), _multilabel_iff, **w.multilabel_iff, kit="multi-label micro P = R at equal totals"),
     Claim("fbeta-count-form-equals-harmonic-form", "The two forms of F-beta agree", "holds",
           "Where TP > 0, scikit-learn's count form (1 + b^2) TP / ((1 + b^2) TP + b^2 FN + FP) equals "
           "(1 + b^2) P R / (b^2 P + R).",
