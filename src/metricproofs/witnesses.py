@@ -101,11 +101,11 @@ def _fp_fn(data: Dataset) -> dict[str, float]:
             "errors": float(total) * (1.0 - acc)}
 
 
-micro_p_r = _entry(_micro_all, _all_equal(("micro_precision", "micro_recall")), _prf_call)
-micro_f1 = _entry(_micro_all, _all_equal(("micro_f1", "micro_precision", "micro_recall", "accuracy")), _prf_call)
-binary = micro_f1
-sample_weights = micro_f1
-superset = _entry(_micro_all, _all_equal(("micro_precision", "micro_recall", "accuracy")), _prf_call)
+micro_precision_equals_recall = _entry(_micro_all, _all_equal(("micro_precision", "micro_recall")), _prf_call)
+micro_f1_equals_accuracy = _entry(_micro_all, _all_equal(("micro_f1", "micro_precision", "micro_recall", "accuracy")), _prf_call)
+binary_micro_equals_accuracy = micro_f1_equals_accuracy
+sample_weights_preserve_identity = micro_f1_equals_accuracy
+micro_superset_labels_equals_accuracy = _entry(_micro_all, _all_equal(("micro_precision", "micro_recall", "accuracy")), _prf_call)
 
 
 def _fbeta_values(data: Dataset) -> dict[str, float]:
@@ -114,7 +114,7 @@ def _fbeta_values(data: Dataset) -> dict[str, float]:
     return {"beta": beta, "micro_fbeta": f, "accuracy": _acc(data)}
 
 
-micro_fbeta = _entry(_fbeta_values, _all_equal(("micro_fbeta", "accuracy")),
+micro_fbeta_equals_accuracy = _entry(_fbeta_values, _all_equal(("micro_fbeta", "accuracy")),
                      lambda data: data.call("fbeta_score", beta=data.params.get("beta", 1.0), average="micro"))
 
 
@@ -123,7 +123,7 @@ def _weighted_recall_values(data: Dataset) -> dict[str, float]:
     return {"weighted_recall": r, "accuracy": _acc(data)}
 
 
-weighted_recall = _entry(_weighted_recall_values, _all_equal(("weighted_recall", "accuracy")),
+weighted_recall_equals_accuracy = _entry(_weighted_recall_values, _all_equal(("weighted_recall", "accuracy")),
                          lambda data: data.call("recall_score", average="weighted"))
 
 
@@ -137,7 +137,7 @@ def _prediction_weighted_values(data: Dataset) -> dict[str, float]:
     return {"prediction_weighted_precision": float((p * counts).sum() / counts.sum()), "accuracy": _acc(data)}
 
 
-prediction_weighted = _entry(_prediction_weighted_values, _all_equal(("prediction_weighted_precision", "accuracy")),
+prediction_weighted_precision_equals_accuracy = _entry(_prediction_weighted_values, _all_equal(("prediction_weighted_precision", "accuracy")),
                              lambda data: data.call("precision_recall_fscore_support", average=None))
 
 
@@ -147,7 +147,7 @@ def _jaccard_values(data: Dataset) -> dict[str, float]:
     return {"micro_jaccard": j, "acc/(2-acc)": acc / (2 - acc), "accuracy": acc}
 
 
-micro_jaccard = _entry(_jaccard_values, _all_equal(("micro_jaccard", "acc/(2-acc)")),
+micro_jaccard_from_accuracy = _entry(_jaccard_values, _all_equal(("micro_jaccard", "acc/(2-acc)")),
                        lambda data: data.call("jaccard_score", average="micro"))
 
 
@@ -159,7 +159,7 @@ def _symmetric_values(data: Dataset) -> dict[str, float]:
             "swapped_precision": ps, "swapped_recall": rs, "swapped_f1": fs}
 
 
-symmetric = _entry(_symmetric_values,
+micro_metrics_symmetric = _entry(_symmetric_values,
                    lambda v: not (close(v["micro_precision"], v["swapped_precision"]) and
                                   close(v["micro_recall"], v["swapped_recall"]) and close(v["micro_f1"], v["swapped_f1"])),
                    _prf_call)
@@ -174,7 +174,7 @@ def _ovr_values(data: Dataset) -> dict[str, float]:
     return {"mean_ovr_accuracy": float(ovr.mean()), "1-2(1-acc)/k": 1 - 2 * (1 - acc) / k}
 
 
-ovr = _entry(_ovr_values, _all_equal(("mean_ovr_accuracy", "1-2(1-acc)/k")),
+ovr_accuracy_from_accuracy = _entry(_ovr_values, _all_equal(("mean_ovr_accuracy", "1-2(1-acc)/k")),
              lambda data: data.call("multilabel_confusion_matrix"))
 
 
@@ -186,18 +186,18 @@ def _macro_values(data: Dataset) -> dict[str, float]:
             "micro_f1": mf}
 
 
-f1_of_averages = _entry(_macro_values, lambda v: v["f1_of_macro_averages"] < v["macro_f1"] - 1e-9,
+f1_of_averages_at_least_averaged_f1 = _entry(_macro_values, lambda v: v["f1_of_macro_averages"] < v["macro_f1"] - 1e-9,
                         lambda data: data.call("precision_recall_fscore_support", average="macro"))
-macro_p_r = _entry(_macro_values, _all_equal(("macro_precision", "macro_recall")),
+macro_precision_equals_recall = _entry(_macro_values, _all_equal(("macro_precision", "macro_recall")),
                    lambda data: data.call("precision_recall_fscore_support", average="macro"))
-macro_f1_definitions = _entry(_macro_values, _all_equal(("macro_f1", "f1_of_macro_averages")),
+macro_f1_definitions_agree = _entry(_macro_values, _all_equal(("macro_f1", "f1_of_macro_averages")),
                               lambda data: data.call("precision_recall_fscore_support", average="macro"))
-macro_f1_between = _entry(
+macro_f1_between_macro_precision_and_recall = _entry(
     _macro_values,
     lambda v: not (min(v["macro_precision"], v["macro_recall"]) - 1e-9 <= v["macro_f1"]
                    <= max(v["macro_precision"], v["macro_recall"]) + 1e-9),
     lambda data: data.call("precision_recall_fscore_support", average="macro"))
-micro_ge_macro = _entry(_macro_values, lambda v: v["micro_f1"] < v["macro_f1"] - 1e-9,
+micro_f1_at_least_macro_f1 = _entry(_macro_values, lambda v: v["micro_f1"] < v["macro_f1"] - 1e-9,
                         lambda data: data.call("f1_score", average="macro") + "  # vs average='micro'")
 
 
@@ -206,14 +206,14 @@ def _weighted_precision_values(data: Dataset) -> dict[str, float]:
     return {"weighted_precision": p, "accuracy": _acc(data)}
 
 
-weighted_precision = _entry(_weighted_precision_values, _all_equal(("weighted_precision", "accuracy")),
+weighted_precision_equals_accuracy = _entry(_weighted_precision_values, _all_equal(("weighted_precision", "accuracy")),
                             lambda data: data.call("precision_score", average="weighted"))
 
-micro_subset = _entry(_micro_all, _all_equal(("micro_precision", "micro_recall")), _prf_call)
-abstaining = micro_subset
-multilabel = _entry(lambda data: dict(zip(("micro_precision", "micro_recall", "micro_f1"), _prf(data))),
+micro_subset_precision_equals_recall = _entry(_micro_all, _all_equal(("micro_precision", "micro_recall")), _prf_call)
+abstaining_micro_precision_equals_recall = micro_subset_precision_equals_recall
+multilabel_micro_precision_equals_recall = _entry(lambda data: dict(zip(("micro_precision", "micro_recall", "micro_f1"), _prf(data))),
                     _all_equal(("micro_precision", "micro_recall")), _prf_call)
-top_k = multilabel
+top_k_micro_precision_equals_recall = multilabel_micro_precision_equals_recall
 
 
 def _multilabel_iff_values(data: Dataset) -> dict[str, float]:
@@ -223,7 +223,7 @@ def _multilabel_iff_values(data: Dataset) -> dict[str, float]:
     return {"micro_precision": p, "micro_recall": r, "true_labels": true_total, "predicted_labels": pred_total}
 
 
-multilabel_iff = _entry(_multilabel_iff_values,
+multilabel_micro_equal_iff_equal_totals = _entry(_multilabel_iff_values,
                         lambda v: close(v["micro_precision"], v["micro_recall"]) != (v["true_labels"] == v["predicted_labels"]),
                         _prf_call)
 
@@ -237,7 +237,7 @@ def _fbeta_forms_values(data: Dataset) -> dict[str, float]:
     return {"fbeta_count_form": f, "fbeta_harmonic_form": harmonic}
 
 
-fbeta_forms = _entry(_fbeta_forms_values, _all_equal(("fbeta_count_form", "fbeta_harmonic_form")),
+fbeta_count_form_equals_harmonic_form = _entry(_fbeta_forms_values, _all_equal(("fbeta_count_form", "fbeta_harmonic_form")),
                      lambda data: data.call("fbeta_score", beta=data.params.get("beta", 1.0), labels=[0], average=None))
 
 
@@ -252,8 +252,8 @@ def _balanced_values(data: Dataset, labels_of_truth: bool) -> dict[str, float]:
     return {"balanced_accuracy": bal, "macro_recall": r}
 
 
-balanced_true_labels = _entry(lambda data: _balanced_values(data, True), _all_equal(("balanced_accuracy", "macro_recall")),
+balanced_accuracy_equals_macro_recall_over_true_labels = _entry(lambda data: _balanced_values(data, True), _all_equal(("balanced_accuracy", "macro_recall")),
                               lambda data: data.call("balanced_accuracy_score"))
-balanced_default = _entry(lambda data: _balanced_values(data, False), _all_equal(("balanced_accuracy", "macro_recall")),
+balanced_accuracy_equals_macro_recall = _entry(lambda data: _balanced_values(data, False), _all_equal(("balanced_accuracy", "macro_recall")),
                           lambda data: data.call("balanced_accuracy_score") + "  # vs " +
                           data.call("recall_score", average="macro"))
