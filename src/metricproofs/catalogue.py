@@ -127,6 +127,11 @@ class Claim:
     call: Callable[[Any], str] | None = None  #: a paste-able call that shows the values
     #: what metricproofs.testing computes to check this claim on user code (its key there), if it does
     kit: str | None = None
+    #: the false beliefs (fails-claims) that show what this claim's hypotheses are for: each
+    #: drops or changes one of them, and its counterexample is shown beside this claim
+    when_hypotheses_drop: tuple[str, ...] = ()
+    #: the nine-sample worked example (metricproofs.examples) illustrates this claim
+    worked_example: bool = False
 
     def formula(self, counts_of: CountsOf = confusion_counts) -> Formula:
         """The formal statement, built from the definitions (``counts_of`` may be swapped in tests)."""
@@ -451,19 +456,19 @@ CATALOGUE: tuple[Claim, ...] = (
     Claim("fp-fn-balance", "Sum of false positives equals sum of false negatives", "holds",
           "In single-label classification, sum_l FP_l = sum_l FN_l = N - trace(C).",
           FP_FN_PROOF, ("sokolova2009", "sklearn-docs"), _fp_fn_balance,
-          methods=("z3-bounded", "z3-induction"), max_classes=10, **w.fp_fn_balance),
+          methods=("z3-bounded", "z3-induction"), max_classes=10, **w.fp_fn_balance, when_hypotheses_drop=('multilabel-micro-precision-equals-recall', 'abstaining-micro-precision-equals-recall'), worked_example=True),
     Claim("micro-precision-equals-recall", "Micro precision equals micro recall", "holds",
           "In single-label classification with N > 0, micro precision over all labels equals micro recall.",
           "P = sum TP / (sum TP + sum FP) and R = sum TP / (sum TP + sum FN). By fp-fn-balance sum FP = sum FN, so "
           "the two denominators are the same number, N (which is > 0): P = R = trace(C) / N.",
           ("sokolova2009", "sklearn-docs"), _micro_p_eq_r, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"),
-          **w.micro_precision_equals_recall, kit="micro P = micro R"),
+          **w.micro_precision_equals_recall, when_hypotheses_drop=('micro-subset-precision-equals-recall', 'multilabel-micro-precision-equals-recall', 'abstaining-micro-precision-equals-recall', 'top-k-micro-precision-equals-recall', 'macro-precision-equals-recall'), worked_example=True, kit="micro P = micro R"),
     Claim("micro-f1-equals-accuracy", "Micro F1 equals accuracy", "holds",
           "In single-label classification with N > 0, micro F1 = micro P = micro R = accuracy.",
           "Both denominators equal N (fp-fn-balance), so P = R = trace/N = accuracy, and the harmonic mean of two "
           "equal numbers is that number. In count form F1 = 2 TP / (2 TP + FP + FN) = 2 TP / (2 N) = accuracy.",
           ("sokolova2009", "grandini2020", "sklearn-docs"), _micro_f1_eq_acc, lemmas=("fp-fn-balance",),
-          methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_f1_equals_accuracy, kit="micro P, R, F1 = accuracy"),
+          methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_f1_equals_accuracy, when_hypotheses_drop=('micro-subset-precision-equals-recall', 'multilabel-micro-precision-equals-recall', 'micro-f1-at-least-macro-f1'), worked_example=True, kit="micro P, R, F1 = accuracy"),
     Claim("micro-fbeta-equals-accuracy", "Micro F-beta equals accuracy for every beta", "holds",
           "In single-label classification with N > 0, micro F-beta = accuracy for every real beta > 0.",
           "F_beta = (1 + b^2) TP / (b^2 (TP + FN) + (TP + FP)); with sum FP = sum FN the denominator is "
@@ -473,20 +478,20 @@ CATALOGUE: tuple[Claim, ...] = (
           "If the label set S contains every label that occurs, micro P_S = R_S = accuracy.",
           "A label outside S is absent, so it contributes 0 to every count; the sums over S equal the sums over all "
           "labels, and the identity over all labels applies.",
-          ("sklearn-docs",), _micro_superset, lemmas=("fp-fn-balance",), max_classes=3, **w.micro_superset_labels_equals_accuracy, kit="micro over a label superset = accuracy"),
+          ("sklearn-docs",), _micro_superset, lemmas=("fp-fn-balance",), max_classes=3, **w.micro_superset_labels_equals_accuracy, when_hypotheses_drop=('micro-subset-precision-equals-recall',), kit="micro over a label superset = accuracy"),
     Claim("weighted-recall-equals-accuracy", "Support-weighted recall equals accuracy", "holds",
           "In single-label classification with N > 0, the support-weighted mean of per-label recall equals accuracy, "
           "whatever the zero_division value.",
           "support_l * recall_l = support_l * TP_l / support_l = TP_l when support_l > 0, and 0 = TP_l when "
           "support_l = 0. Summing, sum_l support_l recall_l = trace(C), and sum_l support_l = N.",
           ("sklearn-docs", "grandini2020"), _weighted_recall, methods=("z3-bounded",),
-          **w.weighted_recall_equals_accuracy, kit="weighted recall = accuracy"),
+          **w.weighted_recall_equals_accuracy, when_hypotheses_drop=('weighted-precision-equals-accuracy',), kit="weighted recall = accuracy"),
     Claim("prediction-weighted-precision-equals-accuracy", "Prediction-weighted precision equals accuracy", "holds",
           "Precision averaged with weights = number of predictions of each label equals accuracy (the dual of "
           "weighted recall).",
           "predicted_l * precision_l = TP_l (also when predicted_l = 0), and sum_l predicted_l = N.",
           ("grandini2020",), _prediction_weighted_precision, methods=("z3-bounded",),
-          **w.prediction_weighted_precision_equals_accuracy),
+          **w.prediction_weighted_precision_equals_accuracy, when_hypotheses_drop=('weighted-precision-equals-accuracy',)),
     Claim("micro-jaccard-from-accuracy", "Micro Jaccard is a function of accuracy", "holds",
           "In single-label classification with N > 0, micro Jaccard = acc / (2 - acc).",
           "J = TP / (TP + FP + FN) = TP / (TP + 2 (N - TP)) = TP / (2N - TP); divide by N. This is the F* = J "
@@ -521,7 +526,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "over labels with (P, R) = (macro P, macro R): mean H(p_l, r_l) <= H(P, R) (Jensen). Opitz & Burst "
           "show the gap can be large.",
           ("opitz2019",), _f1_of_averages, methods=("z3-bounded",), max_classes=2,
-          **w.f1_of_averages_at_least_averaged_f1),
+          **w.f1_of_averages_at_least_averaged_f1, when_hypotheses_drop=('macro-f1-definitions-agree', 'macro-f1-between-macro-precision-and-recall')),
     Claim("multilabel-micro-equal-iff-equal-totals", "Multi-label: micro P = R exactly when totals match", "holds",
           "In multi-label classification with sum TP > 0, micro P = micro R if and only if the total number of "
           "predicted labels equals the total number of true labels.",
@@ -539,7 +544,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "holds",
           "Balanced accuracy equals macro recall over exactly the labels that occur in y_true.",
           "Both are the unweighted mean of TP_l / support_l over the labels with support_l > 0.",
-          ("sklearn-docs",), _balanced_true_labels, **w.balanced_accuracy_equals_macro_recall_over_true_labels),
+          ("sklearn-docs",), _balanced_true_labels, **w.balanced_accuracy_equals_macro_recall_over_true_labels, when_hypotheses_drop=('balanced-accuracy-equals-macro-recall',)),
     # --- false beliefs ---
     Claim("micro-subset-precision-equals-recall", "Micro P = R over a proper label subset", "fails",
           "Micro precision equals micro recall over a proper subset S of the labels (scikit-learn labels=).",

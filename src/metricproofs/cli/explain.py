@@ -10,21 +10,6 @@ from metricproofs.cli.prove import fmt_value
 
 __all__ = ["run"]
 
-#: For each identity, the false beliefs that show what its hypotheses are for.
-WHEN_HYPOTHESES_DROP: dict[str, tuple[str, ...]] = {
-    "fp-fn-balance": ("multilabel-micro-precision-equals-recall", "abstaining-micro-precision-equals-recall"),
-    "micro-precision-equals-recall": ("micro-subset-precision-equals-recall", "multilabel-micro-precision-equals-recall",
-                                      "abstaining-micro-precision-equals-recall", "top-k-micro-precision-equals-recall",
-                                      "macro-precision-equals-recall"),
-    "micro-f1-equals-accuracy": ("micro-subset-precision-equals-recall", "multilabel-micro-precision-equals-recall",
-                                 "micro-f1-at-least-macro-f1"),
-    "micro-superset-labels-equals-accuracy": ("micro-subset-precision-equals-recall",),
-    "weighted-recall-equals-accuracy": ("weighted-precision-equals-accuracy",),
-    "prediction-weighted-precision-equals-accuracy": ("weighted-precision-equals-accuracy",),
-    "f1-of-averages-at-least-averaged-f1": ("macro-f1-definitions-agree", "macro-f1-between-macro-precision-and-recall"),
-    "balanced-accuracy-equals-macro-recall-over-true-labels": ("balanced-accuracy-equals-macro-recall",),
-}
-
 
 def _wrap(text: str, indent: str = "  ") -> str:
     return textwrap.fill(text, width=92, initial_indent=indent, subsequent_indent=indent)
@@ -47,7 +32,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                             subsequent_indent="    "), file=out)
     print(f"\n{'Proof' if claim.expected == 'holds' else 'Why it fails'}:", file=out)
     print(_wrap(claim.proof), file=out)
-    if claim.id in ("fp-fn-balance", "micro-precision-equals-recall", "micro-f1-equals-accuracy"):
+    if claim.worked_example:
         from metricproofs.examples import LABEL_NAMES, SOURCE, Y_PRED, Y_TRUE, worked_example
 
         example = worked_example()
@@ -71,7 +56,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from metricproofs.provers.induction import SCHEMA
 
         print(_wrap(SCHEMA), file=out)
-    related = WHEN_HYPOTHESES_DROP.get(claim.id, ())
+    related = claim.when_hypotheses_drop
     if claim.expected == "fails":
         related = (claim.id,)
     if related:
