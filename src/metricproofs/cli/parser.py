@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from metricproofs._version import __version__
+from metricproofs.provers.results import DEFAULT_TIMEOUT
 
 __all__ = ["build_parser", "UsageExit", "EPILOG", "METRICS", "AVERAGES", "METHODS"]
 
@@ -91,10 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-classes", type=_positive_int, default=None, metavar="K",
                    help="bound for z3-bounded: check every class count 1..K (default: per claim, at least 20 where feasible)")
     p.add_argument("--timeout", type=_positive_float, default=None, metavar="SECONDS",
-                   help="solver time limit per query (default 60)")
+                   help=f"solver time limit per query (default {DEFAULT_TIMEOUT:g})")
     p.add_argument("--method", action="append", choices=METHODS, default=None, metavar="NAME",
                    help=f"run only these methods (repeatable): {', '.join(METHODS)}")
-    p.add_argument("--json", action="store_true", help="print one JSON object (schema in DESIGN section 4)")
+    p.add_argument("--json", action="store_true", help="print one JSON object: {\"metricproofs\": version, \"results\": [per claim: id, expected, "
+                        "verdict, methods (method, verdict, seconds, max_classes, detail), counterexample]}")
 
     p = sub.add_parser("explain", help="statement, hypotheses, human proof, counterexamples, references")
     p.add_argument("id", metavar="ID")

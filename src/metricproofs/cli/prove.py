@@ -71,11 +71,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"\r\033[K{message}", end="", file=err, flush=True)
 
     coq_available = shutil.which("coqc") is not None
-    if default_methods:
-        methods = None  # each claim's own methods, plus coq where it applies and coqc exists
     report = prove(ids or None, methods=methods, max_classes=args.max_classes,
-                   timeout=args.timeout or DEFAULT_TIMEOUT, progress=progress,
-                   with_coq=False)
+                   timeout=args.timeout or DEFAULT_TIMEOUT, progress=progress)
     if interactive:
         print("\r\033[K", end="", file=err, flush=True)
     if "coq" in (methods or []) and not coq_available:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from metricproofs.provers.results import ClaimResult, MethodResult, ProveReport, combine
+from metricproofs.provers.results import DEFAULT_TIMEOUT, ClaimResult, MethodResult, ProveReport, combine
 
 __all__ = ["prove", "prove_claim", "ProveReport", "ClaimResult", "MethodResult", "combine", "DEFAULT_TIMEOUT"]
 
-DEFAULT_TIMEOUT = 20.0  # seconds per solver query
 
 
 def _runners() -> dict[str, Callable[..., MethodResult | None]]:
@@ -29,9 +28,8 @@ def _runners() -> dict[str, Callable[..., MethodResult | None]]:
 
 
 def prove_claim(claim_id: str, *, methods: Sequence[str] | None = None, max_classes: int | None = None,
-                timeout: float = DEFAULT_TIMEOUT, progress: Callable[[str], None] = lambda _: None,
-                with_coq: bool = False) -> ClaimResult:
-    """Run the methods (default: the claim's own, plus ``coq`` when ``with_coq``) on one claim.
+                timeout: float = DEFAULT_TIMEOUT, progress: Callable[[str], None] = lambda _: None) -> ClaimResult:
+    """Run the methods (default: the claim's own) on one claim.
 
     A method that does not apply to the claim (or whose tool is missing) is not listed.
     """
@@ -40,7 +38,7 @@ def prove_claim(claim_id: str, *, methods: Sequence[str] | None = None, max_clas
     claim = get(claim_id)
     runners = _runners()
     if methods is None:
-        chosen = list(claim.methods) + (["coq"] if with_coq else [])
+        chosen = list(claim.methods)
     else:
         chosen = [m for m in methods if m in claim.methods or m in ("cvc5", "coq")]
     result = ClaimResult(claim.id, claim.expected)
@@ -57,7 +55,7 @@ def prove_claim(claim_id: str, *, methods: Sequence[str] | None = None, max_clas
 
 def prove(ids: Sequence[str] | None = None, *, methods: Sequence[str] | None = None,
           max_classes: int | None = None, timeout: float = DEFAULT_TIMEOUT,
-          progress: Callable[[str], None] = lambda _: None, with_coq: bool = False) -> ProveReport:
+          progress: Callable[[str], None] = lambda _: None) -> ProveReport:
     """Prove or refute the claims (default: the whole catalogue)."""
     from metricproofs.catalogue import get, ids as all_ids
 
@@ -65,4 +63,4 @@ def prove(ids: Sequence[str] | None = None, *, methods: Sequence[str] | None = N
     for claim_id in chosen:
         get(claim_id)  # unknown ids fail before any work starts
     return ProveReport([prove_claim(cid, methods=methods, max_classes=max_classes, timeout=timeout,
-                                    progress=progress, with_coq=with_coq) for cid in chosen])
+                                    progress=progress) for cid in chosen])

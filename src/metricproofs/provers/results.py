@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["Verdict", "MethodResult", "ClaimResult", "ProveReport", "combine", "verdict_as_expected"]
+__all__ = ["Verdict", "MethodResult", "ClaimResult", "ProveReport", "combine", "verdict_as_expected", "DEFAULT_TIMEOUT"]
 
 Verdict = Literal["proved", "refuted", "unknown", "error"]
+
+DEFAULT_TIMEOUT = 20.0  #: seconds per solver query, unless ``prove --timeout`` says otherwise
 
 
 @dataclass
