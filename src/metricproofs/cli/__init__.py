@@ -36,7 +36,7 @@ EXIT_UNKNOWN = 3
 #: (``list`` is printed by ``listing``: a submodule named ``list`` would shadow the builtin here.)
 HANDLERS: dict[str, str] = {
     "list": "metricproofs.cli.listing",
-    **{verb: f"metricproofs.cli.{verb}" for verb in ("prove", "explain", "check", "score", "export", "cite", "paper")},
+    **{verb: f"metricproofs.cli.{verb}" for verb in ("prove", "explain", "check", "score", "export", "cite", "paper", "site")},
 }
 
 

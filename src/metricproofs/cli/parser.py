@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 
 from metricproofs._version import __version__
+from metricproofs.testing.names import ABSENT_LABELS, INPUT_KINDS, METRICS, ZERO_DIVISION_CHOICES
+from metricproofs.testing.names import CLI_AVERAGES as AVERAGES  # samples: with --multilabel only
 from metricproofs.provers.results import DEFAULT_TIMEOUT
 
 __all__ = ["build_parser", "UsageExit", "EPILOG", "METRICS", "AVERAGES", "METHODS"]
 
-METRICS = ("precision", "recall", "f1", "fbeta", "jaccard", "accuracy")
-AVERAGES = ("micro", "macro", "weighted", "samples")  # samples: with --multilabel only
 METHODS = ("z3-bounded", "z3-induction", "sympy", "cvc5", "coq")
 
 EPILOG = """\
@@ -65,6 +65,16 @@ def _positive_float(text: str) -> float:
         raise argparse.ArgumentTypeError(f"expected a number of seconds > 0, got {text!r}") from None
     if not value > 0 or value != value or value == float("inf"):
         raise argparse.ArgumentTypeError(f"expected a number of seconds > 0, got {text!r}")
+    return value
+
+
+def _tolerance(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a finite number >= 0, got {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a finite number >= 0, got {text!r}")
     return value
 
 
@@ -119,6 +129,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="keyword argument passed to FUNCTION, value parsed as JSON (repeatable)")
     p.add_argument("--examples", type=_positive_int, default=200, metavar="N")
     p.add_argument("--seed", type=_non_negative_int, default=None, metavar="S")
+    p.add_argument("--num-classes", type=_positive_int, default=None, metavar="C",
+                   help="labels are the integers 0..C-1 (what index-based libraries take); generated labels "
+                        "never leave it")
+    p.add_argument("--absent-labels", choices=ABSENT_LABELS, default=None,
+                   help="with --num-classes: a label of 0..C-1 in neither y_true nor y_pred counts in macro and "
+                        "weighted averages with its zero_division value (include, the default; pytorch-ignite; "
+                        "scikit-learn with labels=range(C)) or is left out (skip; torchmetrics, torcheval)")
+    p.add_argument("--inputs", choices=INPUT_KINDS, default="list",
+                   help="the type y_true and y_pred are passed as (torch: int64 tensors; default list)")
+    p.add_argument("--preds-first", action="store_true",
+                   help="call FUNCTION(y_pred, y_true, ...) (the torchmetrics and torcheval order)")
+    p.add_argument("--zero-division", choices=tuple(ZERO_DIVISION_CHOICES), default=None, metavar="V",
+                   help="the zero_division convention FUNCTION follows (0, 1 or nan); applied to the reference "
+                        "only, never passed to FUNCTION (use --kwarg for that)")
+    p.add_argument("--rtol", type=_tolerance, default=None, metavar="R",
+                   help="agreement means |got - expected| <= atol + rtol*|expected| (default: follows the dtype "
+                        "returned: float64 1e-9, float32 1e-6, float16 1e-3)")
+    p.add_argument("--atol", type=_tolerance, default=None, metavar="A", help="absolute tolerance (default 1e-12)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("score", help="score a CSV of true and predicted labels")
@@ -137,4 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("paper", help="regenerate paper/generated/*.tex from a real prove run, then build the PDF")
     p.add_argument("--dir", default="paper", metavar="DIR", help="the paper directory (default: paper)")
     p.add_argument("--no-pdf", action="store_true", help="only regenerate the fragments")
+
+    p = sub.add_parser("site", help="write the static teaching site (claim pages and a confusion-matrix playground)")
+    p.add_argument("dir", metavar="DIR", help="the folder to write (new, empty, or an earlier site)")
+    p.add_argument("--results", default=None, metavar="FILE",
+                   help="render from this 'prove --json' output instead of running a fresh prove")
     return parser
