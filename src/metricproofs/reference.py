@@ -54,10 +54,12 @@ __all__ = [
     "UndefinedMetricWarning",
     "accuracy_score",
     "balanced_accuracy_score",
+    "cohen_kappa_score",
     "confusion_matrix",
     "f1_score",
     "fbeta_score",
     "jaccard_score",
+    "matthews_corrcoef",
     "multilabel_confusion_matrix",
     "per_label_counts",
     "precision_recall_fscore_support",
@@ -1062,3 +1064,6 @@ def multilabel_confusion_matrix(y_true: Any, y_pred: Any, *, sample_weight: Any 
         # scikit-learn 1.9.1 returns floats when no sample at all is correct; match its dtype.
         mcm = mcm.astype(np.float64)
     return mcm
+
+
+from metricproofs._reference_agreement import cohen_kappa_score, matthews_corrcoef  # noqa: E402  (they use confusion_matrix above)
