@@ -22,8 +22,9 @@ LABEL_NAMES: tuple[str, ...] = ("A", "B", "C")
 #: the nine samples, in the note's order: (true, predicted) = (A, A), (A, A), (A, B), ...
 Y_TRUE: tuple[str, ...] = ("A", "A", "A", "A", "B", "B", "C", "C", "C")
 Y_PRED: tuple[str, ...] = ("A", "A", "B", "C", "A", "B", "B", "C", "C")
-#: where the example comes from, in a reader's terms
-SOURCE = "the nine-sample example of the note this project grew from (labels A, B, C)"
+#: what the example is, in a reader's terms (it first appeared in an informal note on why
+#: scikit-learn's micro averages coincide, which the project grew from; no reader has that note)
+SOURCE = "nine predictions over labels A, B, C, five of them correct"
 
 
 def worked_example() -> dict[str, Any]:
@@ -58,6 +59,7 @@ def worked_example() -> dict[str, Any]:
     precision, recall, fscore, _ = reference.precision_recall_fscore_support(
         y_true, y_pred, labels=list(range(k)), average="micro")
     return {
+        "source": SOURCE,
         "label_names": list(LABEL_NAMES),
         "y_true": list(Y_TRUE),
         "y_pred": list(Y_PRED),

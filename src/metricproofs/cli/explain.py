@@ -33,10 +33,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"\n{'Proof' if claim.expected == 'holds' else 'Why it fails'}:", file=out)
     print(_wrap(claim.proof), file=out)
     if claim.worked_example:
-        from metricproofs.examples import LABEL_NAMES, SOURCE, Y_PRED, Y_TRUE, worked_example
+        from metricproofs.examples import SOURCE, Y_PRED, Y_TRUE, worked_example
 
         example = worked_example()
-        print(f"\nWorked example ({SOURCE}): nine samples over labels {', '.join(LABEL_NAMES)}", file=out)
+        print(f"\nWorked example: {SOURCE}", file=out)
         print(f"  y_true = {list(Y_TRUE)}\n  y_pred = {list(Y_PRED)}", file=out)
         print("  label  TP  FP  FN", file=out)
         for row in example["per_label"]:
