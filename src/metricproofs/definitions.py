@@ -50,6 +50,10 @@ __all__ = [
     "micro_precision", "micro_recall", "micro_fbeta", "micro_f1", "micro_jaccard",
     "macro", "weighted", "prediction_weighted", "f1_of_averages",
     "total", "trace", "accuracy", "balanced_accuracy", "ovr_accuracy",
+    "chance_agreement_sum", "chance_agreement", "cohen_kappa",
+    "mcc_covariance", "mcc_true_spread", "mcc_pred_spread", "matthews_corrcoef",
+    "true_positive_rate", "true_negative_rate", "negative_predictive_value",
+    "informedness", "markedness", "adjusted_balanced_accuracy",
     "latex_definitions",
 ]
 
@@ -394,6 +398,99 @@ def ovr_accuracy(counts: Counts, lab: Expr, zero_division: ZeroDivision = UNDEFI
     return ratio(counts.n_samples - counts.fp(lab) - counts.fn(lab), counts.n_samples, zero_division)
 
 
+# --- chance-corrected agreement: Cohen's kappa, Matthews correlation (second catalogue) ---------
+
+
+def chance_agreement_sum(counts: Counts) -> Expr:
+    """``sum_l support_l * predicted_l``: N^2 times the chance agreement p_e."""
+    return Sum(support(counts, l) * predicted(counts, l), (l, 0, counts.n_labels - 1))
+
+
+def chance_agreement(counts: Counts, zero_division: ZeroDivision = UNDEFINED) -> Expr:
+    """``p_e = sum_l (support_l / N) (predicted_l / N)``: the agreement of two independent
+    annotators with the same label frequencies as y_true and y_pred (Cohen 1960)."""
+    return ratio(chance_agreement_sum(counts), total(counts) ** 2, zero_division)
+
+
+def cohen_kappa(counts: Counts, zero_division: ZeroDivision = UNDEFINED) -> Expr:
+    """Cohen's kappa ``(p_o - p_e) / (1 - p_e)`` with p_o = accuracy, in count form.
+
+    Multiplying numerator and denominator by N^2 gives
+    ``(N trace - sum_l support_l predicted_l) / (N^2 - sum_l support_l predicted_l)``: one
+    division, whose denominator is 0 exactly when scikit-learn's ``cohen_kappa_score``
+    returns ``replace_undefined_by`` (N = 0, or p_e = 1: a single label on both sides).
+    scikit-learn computes ``1 - sum_{a != b} C[a,b] / sum_{a != b} E[a,b]`` with the chance
+    matrix E, the same number in real arithmetic.
+    """
+    x = chance_agreement_sum(counts)
+    n_ = total(counts)
+    return ratio(n_ * trace(counts) - x, n_**2 - x, zero_division)
+
+
+def mcc_covariance(counts: Counts) -> Expr:
+    """N^2 cov(y_true, y_pred) of the one-hot codings: ``N trace - sum_l support_l predicted_l``."""
+    return total(counts) * trace(counts) - chance_agreement_sum(counts)
+
+
+def mcc_true_spread(counts: Counts) -> Expr:
+    """N^2 cov(y_true, y_true): ``N^2 - sum_l support_l^2``."""
+    return total(counts) ** 2 - Sum(support(counts, l) ** 2, (l, 0, counts.n_labels - 1))
+
+
+def mcc_pred_spread(counts: Counts) -> Expr:
+    """N^2 cov(y_pred, y_pred): ``N^2 - sum_l predicted_l^2``."""
+    return total(counts) ** 2 - Sum(predicted(counts, l) ** 2, (l, 0, counts.n_labels - 1))
+
+
+def matthews_corrcoef(counts: Counts, zero_division: ZeroDivision = 0) -> Expr:
+    """Multi-class MCC as scikit-learn computes it (Gorodkin's R_K).
+
+    ``cov(t, p) / sqrt(cov(p, p) cov(t, t))``; scikit-learn returns 0.0 when the product
+    under the root is 0 (a single class in y_true or in y_pred), hence the default
+    ``zero_division`` 0. For k = 2 it is Matthews' (TP TN - FP FN) / sqrt(product of the
+    four margins).
+    """
+    return ratio(mcc_covariance(counts), sympy.sqrt(mcc_pred_spread(counts) * mcc_true_spread(counts)),
+                 zero_division)
+
+
+def true_positive_rate(counts: Counts, lab: Expr, zero_division: ZeroDivision = UNDEFINED) -> Expr:
+    """TPR (sensitivity) of ``lab``: its recall, ``TP / (TP + FN)``."""
+    return recall(counts, lab, zero_division)
+
+
+def true_negative_rate(counts: Counts, lab: Expr, zero_division: ZeroDivision = UNDEFINED) -> Expr:
+    """TNR (specificity) of ``lab``: ``TN / (TN + FP)``."""
+    return ratio(tn(counts, lab), tn(counts, lab) + counts.fp(lab), zero_division)
+
+
+def negative_predictive_value(counts: Counts, lab: Expr, zero_division: ZeroDivision = UNDEFINED) -> Expr:
+    """NPV of ``lab``: ``TN / (TN + FN)``."""
+    return ratio(tn(counts, lab), tn(counts, lab) + counts.fn(lab), zero_division)
+
+
+def informedness(counts: Counts, lab: Expr = sympy.Integer(1), zero_division: ZeroDivision = UNDEFINED) -> Expr:
+    """Powers' informedness (Youden's J) of the positive label ``lab``: ``TPR + TNR - 1``."""
+    return true_positive_rate(counts, lab, zero_division) + true_negative_rate(counts, lab, zero_division) - 1
+
+
+def markedness(counts: Counts, lab: Expr = sympy.Integer(1), zero_division: ZeroDivision = UNDEFINED) -> Expr:
+    """Powers' markedness of the positive label ``lab``: ``PPV + NPV - 1``."""
+    return precision(counts, lab, zero_division) + negative_predictive_value(counts, lab, zero_division) - 1
+
+
+def adjusted_balanced_accuracy(counts: Counts, zero_division: ZeroDivision = UNDEFINED) -> Expr:
+    """scikit-learn's ``balanced_accuracy_score(adjusted=True)``: ``(B - 1/m) / (1 - 1/m)``.
+
+    B is :func:`balanced_accuracy` and m the number of labels that occur in y_true; the
+    value is undefined (scikit-learn: -inf or nan) when m = 1.
+    """
+    occurs = lambda lab: Piecewise((1, support(counts, lab) > 0), (0, True))  # noqa: E731
+    m = Sum(occurs(l), (l, 0, counts.n_labels - 1))
+    chance = ratio(1, m, zero_division)
+    return ratio(balanced_accuracy(counts, zero_division) - chance, 1 - chance, zero_division)
+
+
 def latex_definitions() -> list[tuple[str, str]]:
     """Each definition as (name, LaTeX), rendered by ``sympy.latex`` for the paper."""
     c = confusion_counts()
@@ -414,5 +511,9 @@ def latex_definitions() -> list[tuple[str, str]]:
         (r"\mathrm{macro}_S(m)", macro(c, lambda cc, lab: sympy.Function("m")(lab), S, z)),
         (r"\mathrm{weighted}_S(m)", weighted(c, lambda cc, lab: sympy.Function("m")(lab), S, z)),
         (r"\mathrm{balanced\ accuracy}", balanced_accuracy(c, z)),
+        (r"\kappa", cohen_kappa(c, z)),
+        (r"\mathrm{MCC}", matthews_corrcoef(c)),
+        (r"\mathrm{informedness}_l", informedness(c, l, z)),
+        (r"\mathrm{markedness}_l", markedness(c, l, z)),
     ]
     return [(name, sympy.latex(expr)) for name, expr in rows]

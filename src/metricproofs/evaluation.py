@@ -105,11 +105,18 @@ def compile_expr(expr: sympy.Basic) -> Compiled:
         for factor in expr.args:
             if isinstance(factor, sympy.Pow) and factor.exp.is_Integer and int(factor.exp) < 0:
                 den.append(compile_expr(factor.base ** (-factor.exp)))
+            elif isinstance(factor, sympy.Pow) and factor.exp == -sympy.S.Half:  # a / sqrt(x)
+                den.append(compile_expr(sympy.sqrt(factor.base)))
             else:
                 num.append(compile_expr(factor))
         if not den:
             return lambda be, env: be.mul([part(be, env) for part in num])
         return lambda be, env: be.divide(be.mul([p(be, env) for p in num]), be.mul([d(be, env) for d in den]))
+    if isinstance(expr, sympy.Pow) and expr.exp in (sympy.S.Half, -sympy.S.Half):  # square roots (MCC)
+        root_of = compile_expr(expr.base)
+        if expr.exp > 0:
+            return lambda be, env: be.sqrt(root_of(be, env))
+        return lambda be, env: be.divide(be.number(Fraction(1)), be.sqrt(root_of(be, env)))
     if isinstance(expr, sympy.Pow):
         if not expr.exp.is_Integer:
             raise UnsupportedExpression(f"only integer powers are supported, got {expr}")
@@ -249,7 +256,22 @@ class ExactBackend:
             raise ZeroDivisionError("a definition divided by zero outside its zero_division guard")
         return num / den
 
+    def sqrt(self, value: Any) -> Any:
+        """The exact square root: a Fraction when ``value`` is a rational square, else a sympy
+        algebraic number (compared exactly); nan below 0, as numpy's sqrt."""
+        if isinstance(value, float) and math.isnan(value):
+            return math.nan
+        if value < 0:
+            return math.nan
+        if isinstance(value, Fraction):
+            top, bottom = math.isqrt(value.numerator), math.isqrt(value.denominator)
+            if top * top == value.numerator and bottom * bottom == value.denominator:
+                return Fraction(top, bottom)
+        return sympy.sqrt(sympy.sympify(value))
+
     def compare(self, op: str, x: Any, y: Any) -> bool:
+        if isinstance(x, sympy.Basic) or isinstance(y, sympy.Basic):  # an irrational square root
+            x, y = _algebraic_sign(x, y), 0
         return {"=": x == y, "!=": x != y, "<": x < y, "<=": x <= y, ">": x > y, ">=": x >= y}[op]
 
     def logic(self, op: str, args: list) -> bool:
@@ -270,6 +292,18 @@ class ExactBackend:
             if cond(self, env):
                 return value(self, env)
         return math.nan
+
+
+def _algebraic_sign(x: Any, y: Any) -> int:
+    """The sign of ``x - y`` for exact real algebraic numbers; refused when sympy cannot decide."""
+    diff = sympy.simplify(sympy.sympify(x) - sympy.sympify(y))
+    if diff.is_zero:
+        return 0
+    if diff.is_positive:
+        return 1
+    if diff.is_negative:
+        return -1
+    raise UnsupportedExpression(f"cannot decide the sign of {diff} exactly")
 
 
 def _exact(value: Any) -> Any:
@@ -342,6 +376,7 @@ class SmtBackend:
     definitions: list[str] = field(default_factory=list)  # define-fun lines, in order
     _path: list[str] = field(default_factory=list)
     _entries: dict[tuple[str, tuple[int, ...]], Term] = field(default_factory=dict)  # (base, index) -> term
+    _roots: dict[str, str] = field(default_factory=dict)  # radicand text -> name of its square root
 
     #: Terms longer than this are named once and referred to by name, so a sum that
     #: several metrics share is written (and parsed) only once.
@@ -457,6 +492,20 @@ class SmtBackend:
         self.guards.append(self._under_path(nonzero))
         shared = self._share(Term(f"(/ {num_text} {den_text})", "Real"))
         return Term(shared.text, "Real", (num_text, den_text))
+
+    def sqrt(self, value: Term) -> Term:
+        """A fresh real r with ``x >= 0 => (r >= 0 and r * r = x)`` (a conservative extension),
+        and the guard ``x >= 0``, so the definedness query must show the radicand non-negative."""
+        if value.sort in ("Bool", "Undefined"):
+            raise UnsupportedExpression("the square root of a non-numeric term")
+        text = value.text if value.sort == "Real" else f"(to_real {value.text})"
+        self.guards.append(self._under_path(f"(>= {text} 0.0)"))
+        name = self._roots.get(text)
+        if name is None:
+            name = self._roots[text] = f"_sqrt{len(self._roots)}"
+            self.definitions.append(f"(declare-const {name} Real)")
+            self.definitions.append(f"(assert (=> (>= {text} 0.0) (and (>= {name} 0.0) (= (* {name} {name}) {text}))))")
+        return Term(name, "Real")
 
     def _under_path(self, condition: str) -> str:
         if not self._path:
