@@ -30,8 +30,10 @@ CERTIFICATE_GOALS = {
     "hypotheses": "the hypotheses alone have a model (nothing is vacuous)",
     "definedness": "no denominator can be zero under the hypotheses",
     "lemmas": "the lemmas used hold under these hypotheses",
-    "negation": "the negated claim",
+    "negation": "some dataset satisfies the hypotheses and violates the claim",
 }
+#: the answer a negation file must get, by the claim's expectation
+NEGATION_ANSWER = {"holds": "unsat: none does, at this k", "fails": "sat: its model is a counterexample"}
 
 
 def claim_path(claim_id: str) -> str:
@@ -278,7 +280,10 @@ def _certificates(inputs: SiteInputs, claim: Any) -> str:
             name = rel.rsplit("/", 1)[-1]
             stem = name[:-len(".smt2")] if name.endswith(".smt2") else name
             goal = stem.split("-", 1)[-1]
-            rows.append([link(f"../certificates/{rel}.html", name), esc(CERTIFICATE_GOALS.get(goal, goal)),
+            asks = CERTIFICATE_GOALS.get(goal, goal)
+            if goal == "negation":
+                asks += f" ({NEGATION_ANSWER.get(claim.expected, '')})"
+            rows.append([link(f"../certificates/{rel}.html", name), esc(asks),
                          f"<code>z3 proofs/smt2/{esc(rel)}</code>"])
         parts.append("<p>Plain SMT-LIB2 files, written from the same definitions the provers use; z3 and cvc5 both "
                      "read them, and each file's header says which answer (sat or unsat) it must get and why.</p>")

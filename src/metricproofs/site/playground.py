@@ -131,9 +131,9 @@ in S is a false positive in S with no false negative in S to match it (and the r
 <thead><tr><th scope="col"></th><th scope="col">micro (pool the counts, then divide)</th>
 <th scope="col">macro (divide per label, then take the mean)</th></tr></thead>
 <tbody>
-<tr><th scope="row">precision</th><td>see above</td><td><span data-value="macro-precision" class="value"></span></td></tr>
-<tr><th scope="row">recall</th><td>see above</td><td><span data-value="macro-recall" class="value"></span></td></tr>
-<tr><th scope="row">F1</th><td>see above</td><td><span data-value="macro-f1" class="value"></span></td></tr>
+<tr><th scope="row">precision</th><td><span data-mirror="micro-precision" class="mirror"></span></td><td><span data-value="macro-precision" class="value"></span></td></tr>
+<tr><th scope="row">recall</th><td><span data-mirror="micro-recall" class="mirror"></span></td><td><span data-value="macro-recall" class="value"></span></td></tr>
+<tr><th scope="row">F1</th><td><span data-mirror="micro-f1" class="mirror"></span></td><td><span data-value="macro-f1" class="value"></span></td></tr>
 </tbody></table></div>
 <p class="note">Macro averages give a label whose precision, recall or F1 is 0/0 the value 0 (scikit-learn's
 <code>zero_division</code> default) and take the mean over the labels in S. Macro precision and macro recall

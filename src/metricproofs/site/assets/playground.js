@@ -362,6 +362,7 @@
     if (!ok) {
       status.textContent = "A highlighted cell is not a whole number \u2265 0: fix it to see the values.";
       allValueNodes().forEach(setInvalid);
+      document.querySelectorAll("[data-mirror]").forEach(function (node) { node.textContent = "\u2014"; });
       $("verdict").textContent = "";
       return;
     }
@@ -384,6 +385,10 @@
       } else if (Object.prototype.hasOwnProperty.call(v, name)) {
         setValue(node, v[name]);
       }
+    });
+    document.querySelectorAll("[data-mirror]").forEach(function (node) {
+      var x = v[node.getAttribute("data-mirror")];
+      node.textContent = showText(x);
     });
     for (var l = 0; l < k; l++) {
       var row = document.querySelector('#per-label-body tr[data-label="' + l + '"]');
