@@ -18,7 +18,7 @@ Main functions
 What a file proves
     For a claim that holds, at class count k (counts relaxed to non-negative reals, which
     covers every integer matrix and every weighting, see
-    :func:`~metricproofs.provers.bounded.relax_counts`):
+    :func:`~metricproofs.provers.obligations.relax_counts`):
 
     - ``k<k>-hypotheses.smt2`` (sat): the hypotheses alone have a model, so nothing is vacuous;
     - ``k<k>-definedness.smt2`` (unsat): the hypotheses exclude every zero denominator;
@@ -42,8 +42,8 @@ from typing import Sequence
 from metricproofs.catalogue import CATALOGUE, Claim, Formula, get
 from metricproofs.errors import UsageError
 from metricproofs.provers import induction
-from metricproofs.provers.bounded import relax_counts
-from metricproofs.provers.obligations import SEARCH_TIMEOUT, export_classes, holds_queries, smallest_model
+from metricproofs.provers.obligations import (SEARCH_TIMEOUT, Obligation, export_classes, holds_plan, relax_counts,
+                                              smallest_model)
 
 __all__ = ["Certificate", "certificates", "export_smt2", "declared_status", "REPO_PREFIX"]
 
@@ -65,17 +65,16 @@ STATUS_MEANING = {
 
 @dataclass(frozen=True)
 class Certificate:
-    """One SMT-LIB2 file: where it goes, its declared status, and its full text."""
+    """One SMT-LIB2 file: where it goes (under proofs/smt2), the obligation it asks (in
+    its written encoding, with its expected status declared), and its comment header."""
 
-    claim_id: str
-    k: int
-    goal: str  # hypotheses | definedness | lemmas | negation
-    status: str  # sat | unsat
-    text: str
+    relpath: str
+    obligation: Obligation
+    header: str = ""
 
     @property
-    def relpath(self) -> str:
-        return f"{self.claim_id}/k{self.k}-{self.goal}.smt2"
+    def text(self) -> str:
+        return self.obligation.script(self.header)
 
 
 # --- building the queries ----------------------------------------------------------------
@@ -128,30 +127,27 @@ def certificates(ids: Sequence[str] | None = None) -> list[Certificate]:
         if claim.expected == "holds":
             formula = relax_counts(claim.formula())
             for k in export_classes(claim):
-                for goal, status, query in holds_queries(claim, formula, k):
-                    relpath = f"{claim.id}/k{k}-{goal}.smt2"
-                    header = _header(claim, formula, k, goal, status, relpath, None, True)
-                    out.append(Certificate(claim.id, k, goal, status, query.script(status, header)))
+                for obligation in holds_plan(claim, formula, k):
+                    relpath = f"{claim.id}/k{k}-{obligation.name}.smt2"
+                    header = _header(claim, formula, k, obligation.name, obligation.expected, relpath, None, True)
+                    out.append(Certificate(relpath, obligation, header))
         else:
             found = smallest_model(claim)
             if found is None:
                 raise UsageError(f"z3 found no counterexample to {claim.id!r} within {SEARCH_TIMEOUT:g} s; "
                                  f"nothing to export for it")
-            k, bound, query = found
-            relpath = f"{claim.id}/k{k}-negation.smt2"
-            header = _header(claim, claim.formula(), k, "negation", "sat", relpath, bound, False)
-            out.append(Certificate(claim.id, k, "negation", "sat", query.script("sat", header)))
+            relpath = f"{claim.id}/k{found.k}-negation.smt2"
+            header = _header(claim, claim.formula(), found.k, "negation", "sat", relpath, found.bound, False)
+            out.append(Certificate(relpath, found, header))
     return out
 
 
-def _induction_certificates() -> list[tuple[str, str]]:
-    """(file name, text) of method z3-induction's obligations, when that module offers them."""
+def _induction_certificates() -> list[Certificate]:
+    """The files of method z3-induction's obligations."""
     out = []
-    for item in induction.induction_obligations():
-        name, text, status = (item.name, item.script, item.status) if hasattr(item, "script") else item
+    for obligation in induction.induction_obligations():
+        name, status = obligation.name, obligation.expected
         safe = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-")
-        if declared_status(text) is None:
-            text = text.replace("(set-logic ALL)\n", f"(set-logic ALL)\n(set-info :status {status})\n", 1)
         path = f"induction/{safe}.smt2"
         header = _comment(
             f"metricproofs certificate: induction obligation '{name}' (method z3-induction), one k-independent "
@@ -160,7 +156,7 @@ def _induction_certificates() -> list[tuple[str, str]]:
             f"k is applied by hand (see proofs/README.md and the paper).\n"
             f"Re-check from the repository root (either solver):\n  z3 {REPO_PREFIX}/{path}\n  cvc5 {REPO_PREFIX}/{path}\n"
             f"Written by 'metricproofs export --smt2 {REPO_PREFIX}'; do not edit.")
-        out.append((path, header + text))
+        out.append(Certificate(path, obligation, header))
     return out
 
 
@@ -172,16 +168,10 @@ def export_smt2(directory: str | os.PathLike[str]) -> list[Path]:
     """
     root = Path(directory)
     written: list[Path] = []
-    certs = certificates()
-    for cert in certs:
+    for cert in certificates() + _induction_certificates():
         path = root / cert.relpath
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(cert.text.encode())
-        written.append(path)
-    for relpath, text in _induction_certificates():
-        path = root / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode())
         written.append(path)
     keep = {p.resolve() for p in written}
     for stale in sorted(root.rglob("*.smt2")):

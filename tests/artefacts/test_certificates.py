@@ -75,7 +75,12 @@ def test_export_reproduces_the_committed_files(tmp_path):
 
 def _one_certificate(monkeypatch):
     """Export a single small certificate instead of the catalogue (fast)."""
-    cert = certificates.Certificate("fp-fn-balance", 1, "negation", "unsat", "(set-logic ALL)\n(check-sat)\n")
+    from metricproofs.catalogue import get
+    from metricproofs.provers.obligations import holds_plan, relax_counts
+
+    formula = relax_counts(get("fp-fn-balance").formula())
+    negation = holds_plan(get("fp-fn-balance"), formula, 1)[-1]
+    cert = certificates.Certificate("fp-fn-balance/k1-negation.smt2", negation)
     monkeypatch.setattr(certificates, "certificates", lambda: [cert])
     monkeypatch.setattr(certificates, "_induction_certificates", lambda: [])
 

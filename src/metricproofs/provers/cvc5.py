@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Sequence
 
 from metricproofs.catalogue import Claim
-from metricproofs.provers.bounded import class_range, relax_counts
-from metricproofs.provers.obligations import holds_queries, smallest_model
+from metricproofs.provers.obligations import class_range, holds_plan, relax_counts, smallest_model
 from metricproofs.provers.results import MethodResult
 
 __all__ = ["Cvc5Answer", "cvc5_available", "run_cvc5", "recheck_with_cvc5", "CVC5_DEFAULT_MAX_CLASSES"]
@@ -117,8 +116,8 @@ def recheck_with_cvc5(claim: Claim, timeout: float = 60.0, max_classes: int | No
             found = smallest_model(claim, timeout)
             if found is None:
                 return result("unknown", "z3 found no model to re-check")
-            k, bound, query = found
-            answer = ask(f"k{k}-negation", query.script("sat"))
+            k, bound = found.k, found.bound
+            answer = ask(f"k{k}-negation", found.script())
             within = "" if bound is None else f", at most {bound} samples"
             if answer.status == "sat":
                 checked.append(k)
@@ -134,9 +133,10 @@ def recheck_with_cvc5(claim: Claim, timeout: float = 60.0, max_classes: int | No
         formula = relax_counts(claim.formula())
         goals: set[str] = set()
         for k in ks:
-            for goal, status, query in holds_queries(claim, formula, k):
+            for obligation in holds_plan(claim, formula, k):
+                goal, status = obligation.name, obligation.expected
                 goals.add(goal)
-                answer = ask(f"k{k}-{goal}", query.script(status))
+                answer = ask(f"k{k}-{goal}", obligation.script())
                 if answer.status == status:
                     continue
                 done = f"; re-checked k in {ks.start}..{k - 1}" if checked else ""

@@ -24,7 +24,6 @@ Summary
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import Callable
 
 import sympy
@@ -32,12 +31,14 @@ import sympy
 from metricproofs import definitions as d
 from metricproofs.catalogue import Claim, CountsOf, Formula, Hypothesis
 from metricproofs.evaluation import VarSpec
+from metricproofs.provers.obligations import Obligation, formula_plan
 from metricproofs.provers.results import MethodResult
-from metricproofs.provers.smt import encode, solve
+from metricproofs.provers.smt import solve
 
 __all__ = ["SCHEMA", "prove_by_induction", "induction_obligations", "corollary_formula", "Obligation"]
 
 METHOD = "z3-induction"
+WRITTEN = "macros"  #: the encoding of the obligations (k-free, small: no portfolio needed)
 
 SCHEMA = (
     "Induction schema (applied by hand, stated here): for a property Q of datasets, if Q holds for the "
@@ -58,15 +59,6 @@ NEW = {name: sympy.Symbol(f"{name}_next", nonnegative=True) for name in ("TP", "
 COROLLARIES = ("micro-precision-equals-recall", "micro-f1-equals-accuracy", "micro-fbeta-equals-accuracy",
                "sample-weights-preserve-identity", "micro-jaccard-from-accuracy", "binary-micro-equals-accuracy",
                "micro-metrics-symmetric")
-
-
-@dataclass(frozen=True)
-class Obligation:
-    """One proof obligation: a name, the SMT-LIB2 script, and the status that discharges it."""
-
-    name: str
-    script: str
-    status: str
 
 
 def _aggregates(counts: d.Counts) -> dict[str, sympy.Expr]:
@@ -151,27 +143,30 @@ def induction_obligations(counts_of: CountsOf = d.confusion_counts) -> list[Obli
         step, _ = _step_formula(counts_of, weights_real)
         if step is not None:
             tag = "real-weights" if weights_real else "unit-weights"
-            obligations.append(Obligation(f"fp-fn-balance-step-{tag}", encode(step, 1, "negation").script("unsat"), "unsat"))
-            obligations.append(Obligation(f"fp-fn-balance-step-{tag}-hypotheses",
-                                          encode(step, 1, "hypotheses").script("sat"), "sat"))
+            obligations.append(Obligation(f"fp-fn-balance-step-{tag}", 1, "unsat", step, "negation", written=WRITTEN))
+            obligations.append(Obligation(f"fp-fn-balance-step-{tag}-hypotheses", 1, "sat", step, "hypotheses",
+                                          written=WRITTEN))
     from metricproofs.catalogue import get
 
     for claim_id in COROLLARIES:
         corollary, _ = corollary_formula(get(claim_id), counts_of)
         if corollary is not None:
-            obligations.append(Obligation(f"{claim_id}-from-balance", encode(corollary, 1, "negation").script("unsat"), "unsat"))
+            obligations.append(Obligation(f"{claim_id}-from-balance", 1, "unsat", corollary, "negation", written=WRITTEN))
     return obligations
 
 
 def _discharge(formula: Formula, timeout: float, what: str) -> tuple[str, str]:
-    """('proved' | 'error' | 'unknown' | 'refuted', detail) for one obligation."""
-    hyps = solve([encode(formula, 1, "hypotheses")], timeout)
-    if hyps.status != "sat":
-        return ("error" if hyps.status == "unsat" else "unknown"), f"{what}: hypotheses not shown satisfiable ({hyps.status})"
-    defined = solve([encode(formula, 1, "definedness")], timeout)
-    if defined.status != "unsat":
-        return ("error" if defined.status == "sat" else "unknown"), f"{what}: a division may be undefined"
-    answer = solve([encode(formula, 1, "negation")], timeout)
+    """('proved' | 'error' | 'unknown' | 'refuted', detail) for one step: the plan of
+    :func:`~metricproofs.provers.obligations.formula_plan` (hypotheses sat, divisions defined, negation unsat)."""
+    *checks, negation = formula_plan(formula, 1, written=WRITTEN)
+    for check in checks:
+        answer = solve([check.query()], timeout)
+        if answer.status == check.expected:
+            continue
+        if check.name == "hypotheses":
+            return ("error" if answer.status == "unsat" else "unknown"), f"{what}: hypotheses not shown satisfiable ({answer.status})"
+        return ("error" if answer.status == "sat" else "unknown"), f"{what}: a division may be undefined"
+    answer = solve([negation.query()], timeout)
     if answer.status == "unsat":
         return "proved", f"{what}: unsat"
     if answer.status == "sat":
@@ -202,4 +197,4 @@ def prove_by_induction(claim: Claim, *, timeout: float = 60.0,
             return MethodResult(METHOD, "error" if verdict == "refuted" else verdict,
                                 time.perf_counter() - start, None, "; ".join(details))
     details.append("schema: induction over the samples of a dataset, every k (see 'metricproofs explain')")
-    return MethodResult(METHOD, "proved", time.perf_counter() - start, None, "; ".join(details))
+    return MethodResult(METHOD, "proved", time.perf_counter() - start, None, "; ".join(details), scope="every k")

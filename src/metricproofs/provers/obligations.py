@@ -1,24 +1,37 @@
 """The obligation plan of a claim at a class count k: the queries and the answers they must get.
 
-For a claim that holds: the hypotheses are satisfiable (nothing is vacuous), no
-denominator can vanish, the lemmas hold under the claim's hypotheses, and the negation is
-unsat. For a claim that fails: the first satisfiable negation, k upwards and small sample
-bounds first, so a model is a minimal dataset. The certificates and the cvc5 re-check read
-the plan from here.
+Summary
+    One plan, read by every solver and by the exporter:
+
+    - a claim that holds, at k (:func:`holds_plan`): the hypotheses are satisfiable
+      (nothing is vacuous), no denominator can vanish, the lemmas hold under the claim's
+      hypotheses, and the negation (with the lemmas as facts) is unsat;
+    - a claim that fails (:func:`search_plan`, :func:`smallest_model`): the negation at k,
+      small sample bounds first, so the first satisfiable one is a minimal dataset.
+
+    An :class:`Obligation` says *what* must be asked and which answer discharges it; it
+    is the one type for "a query and its expected status". *How* it is written is the
+    caller's choice among the equisatisfiable encodings of :data:`~metricproofs.provers.smt.VARIANTS`:
+    ``z3-bounded`` races several of them (:data:`~metricproofs.provers.bounded.RACED`), while the
+    certificates and the cvc5 re-check use the one encoding each obligation names as
+    ``written`` (plain SMT-LIB2 that both solvers read).
 """
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass, field
+from typing import Literal, Sequence
 
 import sympy
 
-from metricproofs.catalogue import Claim, Formula, get
-from metricproofs.provers.bounded import SMALL_BOUNDS, class_range, sample_bound
-from metricproofs.provers.smt import VARIANTS, Query, Variant, encode, solve
+from metricproofs.catalogue import Claim, CountsOf, Formula, get
+from metricproofs.definitions import confusion_counts
+from metricproofs.provers.smt import VARIANTS, Goal, Query, Variant, encode, solve
 
-__all__ = ["EXPORT_VARIANT", "EXPORT_CLASSES", "EXPORT_MAX_CLASSES", "SEARCH_TIMEOUT", "export_variant",
-           "export_classes", "lemma_facts", "holds_queries", "smallest_model"]
+__all__ = ["Obligation", "EXPORT_VARIANT", "EXPORT_CLASSES", "EXPORT_MAX_CLASSES", "SEARCH_TIMEOUT",
+           "SMALL_BOUNDS", "variant", "class_range", "relax_counts", "sample_bound", "export_classes",
+           "lemma_facts", "formula_plan", "holds_plan", "search_plan", "smallest_model"]
 
 #: The encoding written to the files: plain SMT-LIB2 without solver options, which both
 #: z3 and cvc5 read; ratios compared by cross-multiplying under the recorded guards.
@@ -28,11 +41,89 @@ EXPORT_VARIANT = "cross-multiplied"
 EXPORT_CLASSES = (2, 3)
 EXPORT_MAX_CLASSES = 5
 SEARCH_TIMEOUT = 30.0  # z3, per query, when looking for the smallest model of a failing claim
+SMALL_BOUNDS = (2, 3, 4, 6, 8, 12)  # sample-count bounds tried first, so counterexamples are small
+
+Status = Literal["sat", "unsat"]
 
 
-def export_variant() -> Variant:
-    """The encoding of the certificates and the cvc5 re-check: plain SMT-LIB2 both solvers read."""
-    return next(v for v in VARIANTS if v.name == EXPORT_VARIANT)
+def variant(name: str) -> Variant:
+    """The encoding called ``name`` in :data:`~metricproofs.provers.smt.VARIANTS`."""
+    return next(v for v in VARIANTS if v.name == name)
+
+
+@dataclass(frozen=True, eq=False)
+class Obligation:
+    """One question for a solver and the answer that discharges it.
+
+    ``name`` is what the question establishes (``hypotheses``, ``definedness``, ``lemmas``,
+    ``negation``, or an induction step's name); ``goal`` is the query of
+    :func:`~metricproofs.provers.smt.encode` that asks it. ``written`` names the encoding
+    of the files and of the cvc5 re-check; a runner may ask any other variant instead,
+    since all are equisatisfiable.
+    """
+
+    name: str
+    k: int
+    expected: Status
+    formula: Formula
+    goal: Goal
+    extra: tuple[str, ...] = ()  # more assertions (a sample bound)
+    facts: tuple[sympy.Basic, ...] = ()  # lemmas' conclusions asserted as facts
+    bound: int | None = None  # at most this many samples (a counterexample search step)
+    written: str = EXPORT_VARIANT
+    _queries: dict[str, Query] = field(default_factory=dict, repr=False)
+
+    def query(self, encoding: Variant | None = None) -> Query:
+        """The query in ``encoding`` (default: the written one), encoded once."""
+        chosen = encoding or variant(self.written)
+        found = self._queries.get(chosen.name)
+        if found is None:
+            found = self._queries[chosen.name] = encode(self.formula, self.k, self.goal, self.extra,
+                                                        self.facts, chosen)
+        return found
+
+    def queries(self, encodings: Sequence[Variant]) -> list[Query]:
+        """The query in each of ``encodings`` (a runner's portfolio)."""
+        return [self.query(v) for v in encodings]
+
+    def script(self, header: str = "") -> str:
+        """The written encoding as a full script declaring the expected status."""
+        return self.query().script(self.expected, header)
+
+    def without_facts(self) -> Obligation:
+        """The same question without the lemmas' facts (when a lemma was not re-proved)."""
+        return dataclasses.replace(self, facts=(), _queries={})
+
+
+def class_range(claim: Claim, max_classes: int | None) -> range:
+    """The class counts the bounded method checks."""
+    if claim.only_classes is not None:
+        return range(claim.only_classes, claim.only_classes + 1)
+    top = claim.max_classes if max_classes is None else max_classes
+    return range(claim.min_classes, max(top, claim.min_classes) + 1)
+
+
+def relax_counts(formula: Formula) -> Formula:
+    """Let unbounded integer counts range over the non-negative reals.
+
+    A statement proved for every non-negative real matrix holds in particular for every
+    integer one (and covers sample weights too); nonlinear real arithmetic is decidable
+    and z3 is far faster on it than on mixed integer/real problems. 0/1 indicators stay
+    integers. Counterexample searches keep integer counts, so datasets stay unweighted.
+    """
+    domains = {name: (dataclasses.replace(spec, sort="Real", lower="0.0") if spec.sort == "Int"
+                      and spec.upper is None and spec.lower == "0" else spec)
+               for name, spec in formula.domains.items()}
+    return dataclasses.replace(formula, domains=domains)
+
+
+def sample_bound(declared: dict, bound: int) -> tuple[str, ...]:
+    """At most ``bound`` samples: the unbounded counts add up to at most ``bound``."""
+    counts = [name for name, spec in declared.items() if spec.sort == "Int" and spec.upper is None]
+    if not counts:
+        return ()
+    total = counts[0] if len(counts) == 1 else f"(+ {' '.join(counts)})"
+    return (f"(assert (<= {total} {bound}))",)
 
 
 def export_classes(claim: Claim) -> list[int]:
@@ -42,41 +133,61 @@ def export_classes(claim: Claim) -> list[int]:
     return sorted({k for k in (ks.start, *EXPORT_CLASSES, top) if ks.start <= k <= top})
 
 
-def lemma_facts(claim: Claim) -> tuple:
+def lemma_facts(claim: Claim, counts_of: CountsOf = confusion_counts) -> tuple[sympy.Basic, ...]:
     """The conclusions of the claim's lemmas, to be asserted as facts."""
-    return tuple(get(lemma).formula().conclusion for lemma in claim.lemmas)
+    return tuple(get(lemma).formula(counts_of).conclusion for lemma in claim.lemmas)
 
 
-def holds_queries(claim: Claim, formula: Formula, k: int) -> list[tuple[str, str, Query]]:
-    """(goal, expected status, query) for a claim that holds, at k."""
-    variant = export_variant()
-    out: list[tuple[str, str, Query]] = [("hypotheses", "sat", encode(formula, k, "hypotheses", variant=variant))]
-    defined = encode(formula, k, "definedness", variant=variant)
-    if not defined.trivial:
-        out.append(("definedness", "unsat", defined))
-    facts = lemma_facts(claim)
+def formula_plan(formula: Formula, k: int, facts: tuple[sympy.Basic, ...] = (),
+                 written: str = EXPORT_VARIANT) -> list[Obligation]:
+    """Hypotheses sat, every division defined (omitted when there is none), negation unsat."""
+    plan = [Obligation("hypotheses", k, "sat", formula, "hypotheses", written=written)]
+    defined = Obligation("definedness", k, "unsat", formula, "definedness", written=written)
+    if not defined.query().trivial:
+        plan.append(defined)
+    plan.append(Obligation("negation", k, "unsat", formula, "negation", facts=facts, written=written))
+    return plan
+
+
+def holds_plan(claim: Claim, formula: Formula, k: int, counts_of: CountsOf = confusion_counts) -> list[Obligation]:
+    """The obligations of a claim that holds, at k, in the order they are asked.
+
+    The lemmas' conclusions are first proved under this claim's own hypotheses and domains
+    (so a lemma proved over integers is never used for real weights), then asserted as
+    facts in the negation.
+    """
+    facts = lemma_facts(claim, counts_of)
+    *checks, negation = formula_plan(formula, k, facts)
     if facts:
         in_context = dataclasses.replace(formula, conclusion=sympy.And(*facts))
-        out.append(("lemmas", "unsat", encode(in_context, k, "negation", variant=variant)))
-    out.append(("negation", "unsat", encode(formula, k, "negation", lemmas=facts, variant=variant)))
-    return out
+        checks.append(Obligation("lemmas", k, "unsat", in_context, "negation"))
+    return [*checks, negation]
 
 
-def smallest_model(claim: Claim, timeout: float = SEARCH_TIMEOUT) -> tuple[int, int | None, Query] | None:
-    """(k, sample bound, query) of the first sat negation of a failing claim, searched by z3
-    as z3-bounded does (k upwards, small sample bounds first); None if z3 finds none."""
+def search_plan(formula: Formula, k: int, facts: tuple[sympy.Basic, ...] = ()) -> list[Obligation]:
+    """The negation of a failing claim at k, small sample bounds first, then unbounded.
+
+    Each is sought sat; an unsat answer only means no model within that bound at this k.
+    """
+    unbounded = Obligation("negation", k, "sat", formula, "negation", facts=facts)
+    declared = unbounded.query().declared
+    plan = []
+    for bound in SMALL_BOUNDS:
+        extra = sample_bound(declared, bound)
+        if extra:
+            plan.append(Obligation("negation", k, "sat", formula, "negation", extra, facts, bound))
+    return plan + [unbounded]
+
+
+def smallest_model(claim: Claim, timeout: float = SEARCH_TIMEOUT) -> Obligation | None:
+    """The first sat negation of a failing claim, in the written encoding (its ``k`` and
+    ``bound`` say where), searched as z3-bounded does; None if z3 finds none."""
     formula = claim.formula()
-    variant = export_variant()
     for k in class_range(claim, None):
-        declared = encode(formula, k, "negation", variant=variant).declared
-        for bound in (*SMALL_BOUNDS, None):
-            extra = () if bound is None else sample_bound(declared, bound)
-            if bound is not None and not extra:
-                continue
-            query = encode(formula, k, "negation", extra, variant=variant)
-            answer = solve([query], timeout)
+        for step in search_plan(formula, k):
+            answer = solve([step.query()], timeout)
             if answer.status == "sat":
-                return k, bound, query
-            if answer.status == "unknown" and bound is None:
+                return step
+            if answer.status == "unknown" and step.bound is None:
                 return None
     return None
