@@ -17,7 +17,7 @@ __all__ = ["run", "format_result"]
 def _scope(method: "MethodResult") -> str:  # noqa: F821
     if method.verdict != "proved":
         return method.verdict
-    if method.method in ("z3-induction", "coq", "sympy"):
+    if method.scope == "every k":
         return "every k"
     if method.max_classes is None:
         return "proved"

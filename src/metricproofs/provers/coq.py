@@ -137,6 +137,6 @@ def check_with_coq(claim: Claim) -> MethodResult | None:
     full = [n for n, q in tagged if q in FULL_READINGS]
     if full:
         return MethodResult(METHOD_COQ, "proved", seconds, None,
-                            f"Coq theorems {names}: closed under the global context, for every k")
+                            f"Coq theorems {names}: closed under the global context, for every k", scope="every k")
     return MethodResult(METHOD_COQ, "unknown", seconds, None,
                         f"Coq proves a special case only: {names} (closed); not counted as a proof of the claim")

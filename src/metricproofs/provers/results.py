@@ -13,9 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["Verdict", "MethodResult", "ClaimResult", "ProveReport", "combine", "verdict_as_expected", "DEFAULT_TIMEOUT"]
+__all__ = ["Verdict", "Scope", "MethodResult", "ClaimResult", "ProveReport", "combine", "verdict_as_expected", "DEFAULT_TIMEOUT"]
 
 Verdict = Literal["proved", "refuted", "unknown", "error"]
+#: What a method's "proved" covers: every class count up to ``max_classes`` (a bounded
+#: check), or every class count at once (induction, a symbolic identity, a Coq theorem).
+Scope = Literal["bounded", "every k"]
 
 DEFAULT_TIMEOUT = 20.0  #: seconds per solver query, unless ``prove --timeout`` says otherwise
 
@@ -31,6 +34,7 @@ class MethodResult:
     detail: str = ""
     counterexample: dict[str, Any] | None = None
     call: str | None = None  # a paste-able call that shows the counterexample's values
+    scope: Scope = "bounded"  # set by the method: "every k" when its proof covers every class count
 
     def to_json(self) -> dict[str, Any]:
         return {"method": self.method, "verdict": self.verdict, "seconds": round(self.seconds, 4),

@@ -68,6 +68,7 @@ def prove_symbolically(claim: Claim) -> MethodResult | None:
     if all(residue == 0 for residue in residues):
         return MethodResult(METHOD, "proved", seconds, None,
                             f"every side difference simplifies to 0 {note}, for symbolic counts"
-                            f"{' and beta' if conclusion.has(d.beta) else ''}, wherever the ratios are defined")
+                            f"{' and beta' if conclusion.has(d.beta) else ''}, wherever the ratios are defined",
+                            scope="every k")
     shown = "; ".join(str(r) for r in residues if r != 0)
     return MethodResult(METHOD, "unknown", seconds, None, f"did not simplify to 0: {shown}")
