@@ -417,31 +417,33 @@ Proof.
   rewrite IH, QN_add. reflexivity.
 Qed.
 
-(** [d * (n / d) = n], also when [d = 0] provided [n = 0] then too. *)
-Lemma QN_mul_ratio : forall n d, (d = 0 -> n = 0)%nat -> QN d * ratio n d == QN n.
+(** [d * (n / d) = n], also when [d = 0] provided [n = 0] then too, whatever
+    the zero-division value [z] (it is multiplied by [d = 0]). *)
+Lemma QN_mul_ratio_or : forall z n d, (d = 0 -> n = 0)%nat -> QN d * ratio_or z n d == QN n.
 Proof.
-  intros n d H. unfold ratio. destruct (Nat.eqb_spec d 0) as [E | E].
-  - rewrite H by exact E. subst d. reflexivity.
+  intros z n d H. unfold ratio_or. destruct (Nat.eqb_spec d 0) as [E | E].
+  - rewrite H by exact E. subst d. unfold QN. simpl. ring.
   - field. rewrite QN_zero. exact E.
 Qed.
 
 (** [sum_l support_l * recall_l = trace]: each term is [TP_l] (when
     [support_l = 0], [TP_l = 0] too, since [TP_l <= support_l]). *)
-Lemma support_times_recall_sum : forall k C,
-  sumQ k (fun l => QN (support k C l) * recall k C l) == QN (trace k C).
+Lemma support_times_recall_sum : forall z k C,
+  sumQ k (fun l => QN (support k C l) * recall_or z k C l) == QN (trace k C).
 Proof.
-  intros k C. unfold trace.
+  intros z k C. unfold trace.
   rewrite <- sumQ_QN. apply sumQ_ext. intros l _.
-  unfold recall. apply QN_mul_ratio. unfold support, TP. lia.
+  unfold recall_or. apply QN_mul_ratio_or. unfold support, TP. lia.
 Qed.
 
 (** Proof idea: [support_l * recall_l = TP_l], so the weighted sum of
     recalls is [sum_l TP_l = trace]; the total weight [sum_l support_l] is
-    [N] by [fp_fn_balance]. So weighted recall [= trace / N =] accuracy. *)
+    [N] by [fp_fn_balance]. So weighted recall [= trace / N =] accuracy, whatever
+    recall [z] a label without support is given. *)
 Theorem weighted_recall_equals_accuracy (* catalogue: weighted-recall-equals-accuracy *) :
-  forall k C, weighted_recall k C == accuracy k C.
+  forall z k C, weighted_recall z k C == accuracy k C.
 Proof.
-  intros k C. unfold weighted_recall, accuracy, ratio. cbv zeta.
+  intros z k C. unfold weighted_recall, accuracy, ratio. cbv zeta.
   rewrite support_total.
   destruct (Nat.eqb_spec (total k C) 0); [reflexivity |].
   rewrite support_times_recall_sum. reflexivity.
@@ -450,14 +452,14 @@ Qed.
 (** The dual: [(TP_l + FP_l) * precision_l = TP_l], and [sum_l (TP_l + FP_l) = N]. *)
 Theorem prediction_weighted_precision_equals_accuracy
   (* catalogue: prediction-weighted-precision-equals-accuracy *) :
-  forall k C, prediction_weighted_precision k C == accuracy k C.
+  forall z k C, prediction_weighted_precision z k C == accuracy k C.
 Proof.
-  intros k C. unfold prediction_weighted_precision, accuracy, ratio. cbv zeta.
+  intros z k C. unfold prediction_weighted_precision, accuracy, ratio. cbv zeta.
   rewrite predicted_total.
   destruct (Nat.eqb_spec (total k C) 0); [reflexivity |].
   rewrite (sumQ_ext k _ (fun l => QN (TP C l))).
   - rewrite sumQ_QN. reflexivity.
-  - intros l _. unfold precision. apply QN_mul_ratio. lia.
+  - intros l _. unfold precision_or. apply QN_mul_ratio_or. lia.
 Qed.
 
 (** ** 6. Read on samples *)
@@ -474,7 +476,7 @@ Theorem dataset_micro_equals_accuracy
   let C := confusion ds in
   let acc := QN (correct ds) / QN (length ds) in
   micro_precision k C == acc /\ micro_recall k C == acc /\
-  micro_f1 k C == acc /\ weighted_recall k C == acc.
+  micro_f1 k C == acc /\ (forall z, weighted_recall z k C == acc).
 Proof.
   intros k ds Hds Hn C acc.
   destruct (dataset_fp_fn_balance k ds Hds) as (_ & _ & Htr & Htot).
@@ -483,7 +485,7 @@ Proof.
   rewrite <- Hacc.
   rewrite <- micro_precision_equals_recall, micro_precision_equals_accuracy.
   split; [reflexivity |]. split; [reflexivity |].
-  split; [apply micro_f1_equals_accuracy | apply weighted_recall_equals_accuracy].
+  split; [apply micro_f1_equals_accuracy | intro z; apply weighted_recall_equals_accuracy].
 Qed.
 
 (** The same for weighted samples (natural weights, total weight > 0). *)
@@ -493,7 +495,7 @@ Theorem wdataset_micro_equals_accuracy
   let C := wconfusion ds in
   let acc := QN (wcorrect ds) / QN (wtotal ds) in
   micro_precision k C == acc /\ micro_recall k C == acc /\
-  micro_f1 k C == acc /\ weighted_recall k C == acc.
+  micro_f1 k C == acc /\ (forall z, weighted_recall z k C == acc).
 Proof.
   intros k ds Hds Hn C acc.
   destruct (wdataset_fp_fn_balance k ds Hds) as (_ & _ & Htr & Htot).
@@ -502,7 +504,7 @@ Proof.
   rewrite <- Hacc.
   rewrite <- micro_precision_equals_recall, micro_precision_equals_accuracy.
   split; [reflexivity |]. split; [reflexivity |].
-  split; [apply micro_f1_equals_accuracy | apply weighted_recall_equals_accuracy].
+  split; [apply micro_f1_equals_accuracy | intro z; apply weighted_recall_equals_accuracy].
 Qed.
 
 (** Proof idea: a dataset whose labels are all below [k] has all its labels
