@@ -512,11 +512,13 @@
     lastHash = window.location.hash;
     if (parsed.error) {
       var data = presets();
-      if (window.location.hash && window.location.hash !== "#") $("input-status").textContent = "Address: " + parsed.error + ".";
       if (data.worked) {
         loadPreset(data.worked);
       } else {
         load(bigMatrix([[1, 0], [0, 1]]), [true, true], defaultNames(2));
+      }
+      if (window.location.hash && window.location.hash !== "#") {
+        $("input-status").textContent = "The address was not read: " + parsed.error + ".";
       }
       return;
     }
