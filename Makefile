@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: prove test paper bench coq mutation clean
+.PHONY: prove test paper bench coq mutation clean site
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ paper: $(STAMP)
 
 coq:
 	$(MAKE) -C proofs/coq
+
+# The teaching site from a fresh prove run, then screenshots to look at (not committed).
+site: $(STAMP)
+	$(BIN)/metricproofs site build/site
+	$(BIN)/python tests/artefacts/_browser.py build/site build/site-screenshots micro-subset-precision-equals-recall
 
 # A fresh run (about 25 min on 2 cores): cached verdicts could outlive the tests that made them.
 mutation: $(STAMP)
