@@ -92,6 +92,8 @@ def test_json_output_follows_the_schema(project: tuple[Path, str]) -> None:
         "verdict": "disagrees",
         "examples": record["examples"],
         "counterexample": record["counterexample"],
+        "tolerance": {"rtol": 1e-9, "atol": 1e-12},
+        "failures": record["failures"],
     }
     assert isinstance(record["examples"], int) and record["examples"] >= 1
     cx = record["counterexample"]

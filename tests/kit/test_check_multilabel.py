@@ -72,8 +72,11 @@ def test_check_agrees_with_scikit_learn_subset_accuracy() -> None:
 )
 def test_check_agrees_with_scikit_learn_with_weights_and_options(metric: str, average: str,
                                                                   kwargs: dict) -> None:
-    report = check_metric(_sklearn(metric, average), metric, average, multilabel=True, examples=FEW,
-                          with_sample_weight=True, **kwargs)
+    # zero_division is the claimed convention (reference only): the function gets it bound
+    claimed = {"zero_division": kwargs.pop("zero_division")} if "zero_division" in kwargs else {}
+    fn = functools.partial(_sklearn(metric, average), **claimed)
+    report = check_metric(fn, metric, average, multilabel=True, examples=FEW,
+                          with_sample_weight=True, **kwargs, **claimed)
     assert report.ok, str(report)
 
 
@@ -228,12 +231,13 @@ def test_micro_f1_from_cell_totals_is_not_flagged() -> None:
 
 def test_single_label_identities_are_not_applied_to_multilabel_input() -> None:
     report = check_metric(_sklearn("precision", "micro"), "precision", "micro", multilabel=True, examples=20)
-    assert report.properties == ("no-exception", "multilabel-micro-equal-iff-equal-totals",
+    assert report.properties == ("no-exception", "returns-a-number", "multilabel-micro-equal-iff-equal-totals",
                                  "agrees-with-reference", "sample-order-invariance")
     for metric, average in [("f1", "micro"), ("recall", "weighted"), ("jaccard", "micro"), ("accuracy", None)]:
         report = check_metric(_sklearn(metric, average), metric, average, multilabel=True, examples=20)
         assert report.ok, str(report)
-        assert report.properties == ("no-exception", "agrees-with-reference", "sample-order-invariance")
+        assert report.properties == ("no-exception", "returns-a-number", "agrees-with-reference",
+                                     "sample-order-invariance")
     assert set(report.properties) <= set(PROPERTIES)
 
 
@@ -330,7 +334,9 @@ def test_cli_multilabel_json_follows_the_schema_with_indicator_rows(user_module:
                   "--multilabel", "--json")
     assert result.returncode == 1, result.stdout + result.stderr
     record = json.loads(result.stdout)
-    assert set(record) == {"target", "metric", "average", "verdict", "examples", "counterexample"}
+    assert set(record) == {"target", "metric", "average", "verdict", "examples", "counterexample", "tolerance",
+                           "failures"}
+    assert record["failures"][0]["y_true"] == record["counterexample"]["y_true"]
     assert (record["target"], record["metric"], record["average"], record["verdict"]) == (
         "ml_metrics:flattened_accuracy", "f1", "micro", "disagrees")
     cx = record["counterexample"]

@@ -192,8 +192,10 @@ def test_check_agrees_with_scikit_learn_accuracy_with_weights() -> None:
     ],
 )
 def test_check_agrees_with_scikit_learn_under_options(metric: str, average: str, kwargs: dict) -> None:
-    fn = functools.partial(SKLEARN[metric], average=average)
-    report = check_metric(fn, metric, average, examples=FEW, with_sample_weight=True, **kwargs)
+    # zero_division is the claimed convention (reference only): the function gets it bound
+    claimed = {"zero_division": kwargs.pop("zero_division")} if "zero_division" in kwargs else {}
+    fn = functools.partial(SKLEARN[metric], average=average, **claimed)
+    report = check_metric(fn, metric, average, examples=FEW, with_sample_weight=True, **kwargs, **claimed)
     assert report.ok, str(report)
 
 
@@ -387,8 +389,11 @@ def test_report_text_is_a_pasteable_call_with_values() -> None:
 
 def test_report_json_matches_the_design_schema() -> None:
     record = json.loads(check_metric(macro_f1_named_micro, "f1", "micro", target="m:f").to_json())
-    assert set(record) == {"target", "metric", "average", "verdict", "examples", "counterexample"}
+    assert set(record) == {"target", "metric", "average", "verdict", "examples", "counterexample", "tolerance",
+                           "failures"}
+    assert record["tolerance"] == {"rtol": 1e-9, "atol": 1e-12}  # a Python float return
     assert record["target"] == "m:f" and record["verdict"] == "disagrees"
+    assert [f["property"] for f in record["failures"]][:1] == [record["counterexample"]["violated"]]
     assert set(record["counterexample"]) == {"y_true", "y_pred", "expected", "got", "violated"}
     assert isinstance(record["counterexample"]["expected"], float)
     agreeing = json.loads(check_metric(micro_jaccard_from_accuracy, "jaccard", "micro", examples=20).to_json())
@@ -438,7 +443,8 @@ def test_check_points_hypothesis_storage_outside_the_project_and_restores_it() -
         (("f1", "micro"), {"sample_weight": [1]}, "with_sample_weight"),
         (("f1", "micro"), {"examples": 0}, "examples must be"),
         (("f1", "macro"), {"labels": []}, "labels must be"),
-        (("f1", "macro"), {"zero_division": "sometimes"}, "rejects these arguments"),
+        (("f1", "macro"), {"zero_division": "sometimes"}, "zero_division must be 0, 1 or nan"),
+        (("f1", "macro"), {"pos_label": "sometimes", "labels": [0, 1]}, "rejects these arguments"),
     ],
 )
 def test_bad_check_arguments_raise_one_clear_usage_error(args: tuple, kwargs: dict, message: str) -> None:
@@ -449,7 +455,8 @@ def test_bad_check_arguments_raise_one_clear_usage_error(args: tuple, kwargs: di
 # --- the properties a report names ------------------------------------------------------
 
 # The kit's own properties; every other property it reports is a proven identity.
-KIT_PROPERTIES = {"no-exception", "agrees-with-reference", "sample-order-invariance", "deterministic"}
+KIT_PROPERTIES = {"no-exception", "returns-a-number", "agrees-with-reference", "sample-order-invariance",
+                  "deterministic"}
 
 
 @pytest.mark.parametrize("prop", sorted(set(PROPERTIES) - KIT_PROPERTIES))
