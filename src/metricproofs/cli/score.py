@@ -9,11 +9,13 @@ __all__ = ["run"]
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """0 on success; bad input raises InputError (one line, exit 2)."""
-    from metricproofs.scoring import read_totals, render_json, render_text, summarise
+    """0 on success; bad input raises InputError (one line, exit 2). The plot is written
+    after the whole report is computed, so an error leaves no file behind."""
+    from metricproofs.scoring import score_file
 
-    totals = read_totals(args.file, args.true_col, args.pred_col, args.weight_col)
-    summary = summarise(totals)
-    render = render_json if args.json else render_text
-    print(render(summary, args, totals.rows), file=out)
+    report = score_file(args.file, true=args.true_col, pred=args.pred_col, weight=args.weight_col,
+                        counts=args.counts_col)
+    if args.plot:
+        report.plot(args.plot)
+    print(report.json() if args.json else report.text(), file=out)
     return 0

@@ -19,8 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metricproofs import reference as ref
-from metricproofs import scoring
 from metricproofs.cli import run
+from metricproofs.scoring import reading
 
 SEED_CSV = "id,pred,true\n1,A,A\n2,A,A\n3,B,A\n4,C,A\n5,A,B\n6,B,B\n7,B,C\n8,C,C\n9,C,C\n"
 
@@ -91,7 +91,7 @@ def test_blank_trailing_lines_and_whitespace_around_labels_are_ignored(tmp_path:
 
 
 def test_labels_first_seen_in_later_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(scoring, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(reading, "CSV_BLOCK_BYTES", 16)  # record batches of 1 to 3 rows
     code, out, _ = score(write(tmp_path, SEED_CSV), "--true", "true", "--pred", "pred", "--json")
     doc = json.loads(out)
     assert [(x["tp"], x["fp"], x["fn"]) for x in doc["labels"]] == [(2, 1, 2), (1, 2, 1), (2, 1, 1)]
@@ -163,4 +163,4 @@ def test_not_utf8_exits_2(tmp_path: Path) -> None:
 
 def test_directory_instead_of_file_exits_2(tmp_path: Path) -> None:
     code, _, err = score(tmp_path, "--true", "true", "--pred", "pred")
-    assert code == 2 and err.count("\n") == 1 and "cannot read" in err
+    assert code == 2 and err.count("\n") == 1 and "is a directory; expected a CSV or Parquet file" in err

@@ -1,0 +1,280 @@
+"""Reading predictions: CSV and Parquet files, and in-memory tables, as bounded record batches.
+
+Summary
+    :func:`file_batches` streams a file through pyarrow: Parquet is recognised by its
+    content (the magic bytes ``PAR1``), anything else is read as CSV (UTF-8, an optional
+    BOM, quoted fields, CRLF or LF line ends, blank lines skipped). Only the named columns
+    are parsed. :func:`table_batches` does the same for a pandas or polars DataFrame or a
+    pyarrow Table. Each :class:`Batch` holds a slice of rows (at most a few MB), so memory
+    stays bounded whatever the file's size.
+
+    Every problem with the input is an :class:`~metricproofs.errors.InputError` with one
+    line that names the file and, where there is one, the data row (rows count from 1 after
+    the header in files, blank lines not counted; from 0 in in-memory tables).
+
+Main definitions
+    :class:`Columns` (which columns to read), :class:`Batch`, :func:`file_batches`,
+    :func:`table_batches`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from metricproofs.errors import InputError
+
+__all__ = ["Columns", "Batch", "file_batches", "table_batches", "is_parquet", "CSV_BLOCK_BYTES",
+           "PARQUET_BATCH_ROWS"]
+
+CSV_BLOCK_BYTES = 4 << 20
+"""Bytes of CSV parsed per batch (about 700,000 rows of two short labels)."""
+
+PARQUET_BATCH_ROWS = 1 << 17
+"""Rows per Parquet record batch."""
+
+_HEADER_BYTES = 1 << 20
+"""The header row must end within this many bytes."""
+
+_PARQUET_MAGIC = b"PAR1"
+_TEXT = pa.dictionary(pa.int32(), pa.string())
+_CONVERSION = re.compile(r"In CSV column #(\d+): CSV conversion error")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The columns to read: true and predicted labels, and an optional weight or count column.
+
+    ``weight`` is the name of the column of sample weights, or of counts when ``counts``
+    is True (a pre-aggregated table: one row per (true, pred) pair with its count).
+    """
+
+    true: str
+    pred: str
+    weight: str | None = None
+    counts: bool = False
+
+    @property
+    def names(self) -> list[str]:
+        return [self.true, self.pred] + ([] if self.weight is None else [self.weight])
+
+    @property
+    def weight_word(self) -> str:
+        """'count' or 'weight', for messages."""
+        return "count" if self.counts else "weight"
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A slice of rows: label arrays, the optional weight array, and where the slice starts."""
+
+    true: pa.Array
+    pred: pa.Array
+    weight: pa.Array | None
+    first_row: int  #: 0-based position of the slice's first row in the input
+
+
+def is_parquet(path: str) -> bool:
+    """True when the file starts with Parquet's magic bytes (whatever its name)."""
+    with _open_binary(path) as handle:
+        return handle.read(4) == _PARQUET_MAGIC
+
+
+def _open_binary(path: str) -> io.BufferedReader:
+    """Open ``path`` for reading bytes; OS errors become one-line InputErrors."""
+    if os.path.isdir(path):
+        raise InputError(f"{path} is a directory; expected a CSV or Parquet file")
+    try:
+        handle = open(path, "rb")
+        handle.peek(1)
+    except OSError as exc:
+        raise InputError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+    return handle
+
+
+def _check_columns(names: list[str], cols: Columns, path: str) -> None:
+    """Each requested column exists exactly once, else an InputError listing the columns."""
+    for name in cols.names:
+        hits = names.count(name)
+        if hits == 0:
+            available = ", ".join(repr(n) for n in names)
+            raise InputError(f"no column {name!r} in {path}; available columns: {available}")
+        if hits > 1:
+            raise InputError(f"column {name!r} appears {hits} times in the header of {path}")
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _csv_header(path: str) -> list[str]:
+    """The header row's names as written, read with the csv module."""
+    with _open_binary(path) as handle:
+        try:
+            head = handle.read(_HEADER_BYTES)
+        except OSError as exc:
+            raise InputError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+    if not head.strip():
+        raise InputError(f"{path} is empty; expected a header row and data rows")
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not merely a character cut at the end of the sample
+            raise InputError(f"{path} is not UTF-8 text (nor a Parquet file)") from None
+        text = head[: exc.start].decode("utf-8-sig")
+    try:
+        header = next(csv.reader(io.StringIO(text)), [])
+    except csv.Error as exc:
+        raise InputError(f"{path}: malformed CSV header ({exc})") from None
+    return header
+
+
+def _ragged_row(path: str, width: int) -> str:
+    """The message for the first data row whose field count differs from the header's
+    (found by a second, Python-level scan: arrow's parser does not say which row)."""
+    with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        row_number = 0
+        for row in reader:
+            if not row:
+                continue
+            row_number += 1
+            if len(row) != width:
+                return f"{path}: data row {row_number} has {len(row)} fields but the header has {width}"
+    return f"{path}: malformed CSV (a row's field count differs from the header's)"
+
+
+def _csv_reader(path: str, raw_names: list[str], cols: Columns, text: set[str]) -> pacsv.CSVStreamingReader:
+    """A streaming reader over the requested columns; ``text`` columns are read as strings."""
+    # Header names are matched after stripping whitespace; arrow wants them as written.
+    wanted = [raw for raw in raw_names if raw.strip() in cols.names]
+    types = {raw: _TEXT for raw in wanted if raw.strip() in text}
+    convert = pacsv.ConvertOptions(
+        include_columns=wanted, column_types=types, null_values=[""], strings_can_be_null=False,
+        quoted_strings_can_be_null=False, auto_dict_encode=True, auto_dict_max_cardinality=1 << 30,
+        check_utf8=True,
+    )
+    return pacsv.open_csv(path, read_options=pacsv.ReadOptions(block_size=CSV_BLOCK_BYTES),
+                          convert_options=convert)
+
+
+def _csv_batches(path: str, cols: Columns, text: set[str]) -> Iterator[Batch]:
+    """Stream the CSV; a column whose type arrow guessed wrong is re-read as text (restart)."""
+    header = _csv_header(path)
+    _check_columns([h.strip() for h in header], cols, path)
+    try:
+        reader = _csv_reader(path, header, cols, text)
+        names = [n.strip() for n in reader.schema.names]
+        first = 0
+        for record in reader:
+            yield _batch(record, names, cols, first)
+            first += record.num_rows
+    except pa.ArrowInvalid as exc:
+        message = str(exc)
+        match = _CONVERSION.search(message)
+        if match:  # e.g. integers for a million rows, then a word: read that column as text
+            name = names[int(match.group(1))]
+            if name not in text:
+                raise _Restart(name) from None
+        if "Expected" in message and "columns" in message:
+            raise InputError(_ragged_row(path, len(header))) from None
+        if "UTF8" in message or "UTF-8" in message:
+            raise InputError(f"{path} is not UTF-8 text (nor a Parquet file)") from None
+        if "Empty CSV file" in message:
+            raise InputError(f"{path} is empty; expected a header row and data rows") from None
+        raise InputError(f"{path}: malformed CSV ({message})") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+
+
+class _Restart(Exception):
+    """A CSV column must be re-read as text: arrow's type guess failed on a later block."""
+
+    def __init__(self, column: str) -> None:
+        super().__init__(column)
+        self.column = column
+
+
+# --------------------------------------------------------------------------- Parquet
+
+
+def _parquet_batches(path: str, cols: Columns) -> Iterator[Batch]:
+    """Stream a Parquet file's record batches (string columns read dictionary-encoded)."""
+    try:
+        schema = pq.read_schema(path)
+        _check_columns(schema.names, cols, path)
+        strings = [n for n in (cols.true, cols.pred) if pa.types.is_string(schema.field(n).type)
+                   or pa.types.is_large_string(schema.field(n).type)]
+        handle = pq.ParquetFile(path, read_dictionary=strings)
+        first = 0
+        names = list(dict.fromkeys(cols.names))
+        for record in handle.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=names):
+            yield _batch(record, names, cols, first)
+            first += record.num_rows
+    except (pa.ArrowInvalid, pa.ArrowIOError, OSError) as exc:
+        if isinstance(exc, OSError) and exc.errno is not None:
+            raise InputError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: truncated or corrupt Parquet file ({exc})") from None
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def _batch(record: pa.RecordBatch, names: list[str], cols: Columns, first: int) -> Batch:
+    """The requested columns of one record batch."""
+    index = {name: i for i, name in enumerate(names)}
+    weight = None if cols.weight is None else record.column(index[cols.weight])
+    return Batch(record.column(index[cols.true]), record.column(index[cols.pred]), weight, first)
+
+
+def file_batches(path: str, cols: Columns, text: frozenset[str] = frozenset()) -> Iterator[Batch]:
+    """Batches of a CSV or Parquet file (Parquet detected by content)."""
+    if is_parquet(path):
+        yield from _parquet_batches(path, cols)
+    else:
+        yield from _csv_batches(path, cols, set(text))
+
+
+def restart_column(exc: BaseException) -> str | None:
+    """The column to re-read as text when ``exc`` asks for a restart, else None."""
+    return exc.column if isinstance(exc, _Restart) else None
+
+
+def table_batches(data: Any, cols: Columns, rows: int = 1 << 20) -> Iterator[Batch]:
+    """Batches of an in-memory table: a pyarrow Table or RecordBatch, a pandas or polars
+    DataFrame, or anything else that speaks the Arrow PyCapsule stream protocol."""
+    table = _as_table(data)
+    _check_columns(table.column_names, cols, "the table")
+    table = table.select(list(dict.fromkeys(cols.names)))
+    names = table.column_names
+    first = 0
+    for record in table.to_batches(max_chunksize=rows):
+        yield _batch(record, names, cols, first)
+        first += record.num_rows
+
+
+def _as_table(data: Any) -> pa.Table:
+    """``data`` as a pyarrow Table, or an InputError naming what was given."""
+    if isinstance(data, pa.Table):
+        return data
+    if isinstance(data, pa.RecordBatch):
+        return pa.Table.from_batches([data])
+    module = type(data).__module__.split(".")[0]
+    try:
+        if module == "pandas":
+            return pa.Table.from_pandas(data, preserve_index=False)
+        if module == "polars" or hasattr(data, "__arrow_c_stream__"):
+            return pa.table(data)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError) as exc:
+        raise InputError(f"cannot read the {type(data).__name__} as a table: {exc}") from None
+    raise InputError(
+        f"score needs a pandas or polars DataFrame, a pyarrow Table or a file path; got {type(data).__name__}"
+    )
