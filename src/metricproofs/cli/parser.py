@@ -149,12 +149,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--atol", type=_tolerance, default=None, metavar="A", help="absolute tolerance (default 1e-12)")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("score", help="score a CSV of true and predicted labels")
+    p = sub.add_parser("score", help="score a CSV or Parquet file of true and predicted labels",
+                       description="Per-label TP/FP/FN, precision, recall, F1, their averages and accuracy, "
+                                   "and which identities hold for your data. FILE is CSV (UTF-8) or Parquet "
+                                   "(recognised by content), read in bounded batches.")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--true", dest="true_col", required=True, metavar="COLUMN")
-    p.add_argument("--pred", dest="pred_col", required=True, metavar="COLUMN")
-    p.add_argument("--weight", dest="weight_col", default=None, metavar="COLUMN")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--true", dest="true_col", required=True, metavar="COLUMN", help="column of true labels")
+    p.add_argument("--pred", dest="pred_col", required=True, metavar="COLUMN", help="column of predicted labels")
+    weights = p.add_mutually_exclusive_group()
+    weights.add_argument("--weight", dest="weight_col", default=None, metavar="COLUMN",
+                         help="column of sample weights (numbers >= 0)")
+    weights.add_argument("--counts", dest="counts_col", default=None, metavar="COLUMN",
+                         help="FILE is pre-aggregated (true, pred, count), e.g. a SQL GROUP BY: same report as the rows")
+    p.add_argument("--plot", default=None, metavar="FILE",
+                   help="also write the confusion matrix picture to FILE (.png or .svg; needs matplotlib)")
+    p.add_argument("--json", action="store_true", help="print one JSON object (schema: pydoc metricproofs.scoring)")
 
     p = sub.add_parser("export", help="write certificates (SMT-LIB2 files) that other tools can re-check")
     p.add_argument("--smt2", required=True, metavar="DIR")
