@@ -1,0 +1,273 @@
+(** * Real weights and a real beta: the identities in any field
+
+    Coq's real numbers ([Coq.Reals]) rest on axioms (a classical total order,
+    completeness), so a theorem proved over them would not be "Closed under
+    the global context". This file proves the identities whose catalogue
+    statements quantify over real numbers (real sample weights, a real
+    [beta > 0], real-valued MCC with its square root) for an arbitrary field
+    [F]: any type with [0], [1], [+], [*], [-], [/] satisfying the field laws
+    ([field_theory], Coq's standard record of them, with Leibniz equality).
+    The real numbers are such a field, so each theorem holds for them in
+    particular; the axioms of [Coq.Reals] would only enter when the theorem is
+    instantiated, not in its proof.
+
+    No order is used: where the real-number claim needs "a positive quantity
+    is not 0" the theorem asks for "not 0" directly (named hypotheses below).
+
+    Main theorems, each for every class count [k] where there is one:
+    - [field_weights_preserve_identity]  [sample-weights-preserve-identity]
+    - [field_micro_fbeta_equals_accuracy] [micro-fbeta-equals-accuracy]
+    - [field_fbeta_count_form_equals_harmonic_form]
+                                         [fbeta-count-form-equals-harmonic-form]
+    - [binary_mcc_squared_equals_informedness_times_markedness]
+                                         [binary-mcc-squared-equals-informedness-times-markedness] *)
+
+From Coq Require Import Arith Lia Ring Field.
+
+Section AnyField.
+
+(** The field: a carrier and its operations, and the proof that they satisfy
+    the field laws. These become the first arguments of every theorem below
+    once the section is closed. *)
+Variable F : Type.
+Variables (zero one : F) (add mul sub : F -> F -> F) (opp inv : F -> F) (div : F -> F -> F).
+Hypothesis Ffield : field_theory zero one add mul sub opp div inv (@eq F).
+Add Field Ffield : Ffield.
+
+Declare Scope F_scope.
+Delimit Scope F_scope with F.
+Local Infix "+" := add : F_scope.
+Local Infix "*" := mul : F_scope.
+Local Infix "-" := sub : F_scope.
+Local Infix "/" := div : F_scope.
+Local Open Scope F_scope.
+
+(** ** Definitions: the setting of DESIGN.md section 2 with entries in [F] *)
+
+(** [fsum k f = f 0 + ... + f (k-1)] in [F]. *)
+Fixpoint fsum (k : nat) (f : nat -> F) : F :=
+  match k with
+  | O => zero
+  | S k' => fsum k' f + f k'
+  end.
+
+(** A confusion matrix with entries in [F] (e.g. total real sample weights). *)
+Definition fmatrix := nat -> nat -> F.
+
+Definition fTP (C : fmatrix) (l : nat) : F := C l l.
+Definition fFP (k : nat) (C : fmatrix) (l : nat) : F :=
+  fsum k (fun a => if a =? l then zero else C a l).
+Definition fFN (k : nat) (C : fmatrix) (l : nat) : F :=
+  fsum k (fun b => if b =? l then zero else C l b).
+Definition ftotal (k : nat) (C : fmatrix) : F := fsum k (fun a => fsum k (fun b => C a b)).
+Definition ftrace (k : nat) (C : fmatrix) : F := fsum k (fun l => C l l).
+
+(** Micro precision and recall, micro F-beta in scikit-learn's count form
+    [(1 + b^2) TP / (b^2 (TP + FN) + (TP + FP))] (sums over all labels), micro
+    F1 (its [b = 1]) and accuracy. *)
+Definition fmicro_precision (k : nat) (C : fmatrix) : F :=
+  fsum k (fTP C) / fsum k (fun l => fTP C l + fFP k C l).
+Definition fmicro_recall (k : nat) (C : fmatrix) : F :=
+  fsum k (fTP C) / fsum k (fun l => fTP C l + fFN k C l).
+Definition fmicro_fbeta (b : F) (k : nat) (C : fmatrix) : F :=
+  (one + b * b) * fsum k (fTP C)
+  / (b * b * fsum k (fun l => fTP C l + fFN k C l) + fsum k (fun l => fTP C l + fFP k C l)).
+Definition fmicro_f1 (k : nat) (C : fmatrix) : F := fmicro_fbeta one k C.
+Definition faccuracy (k : nat) (C : fmatrix) : F := ftrace k C / ftotal k C.
+
+(** ** Finite sums in [F] *)
+
+Lemma fsum_ext : forall k f g, (forall i, (i < k)%nat -> f i = g i) -> fsum k f = fsum k g.
+Proof.
+  induction k as [| k IH]; intros f g H; simpl; [reflexivity |].
+  rewrite (IH f g) by (intros; apply H; lia). rewrite (H k) by lia. reflexivity.
+Qed.
+
+Lemma fsum_zero : forall k, fsum k (fun _ => zero) = zero.
+Proof. induction k as [| k IH]; simpl; [reflexivity | rewrite IH; ring]. Qed.
+
+Lemma fsum_plus : forall k f g, fsum k (fun i => f i + g i) = fsum k f + fsum k g.
+Proof. induction k as [| k IH]; intros f g; simpl; [ring | rewrite IH; ring]. Qed.
+
+Lemma fsum_swap : forall k m (C : fmatrix),
+  fsum k (fun a => fsum m (fun b => C a b)) = fsum m (fun b => fsum k (fun a => C a b)).
+Proof.
+  induction k as [| k IH]; intros m C; simpl.
+  - symmetry. apply fsum_zero.
+  - rewrite IH. rewrite <- fsum_plus. reflexivity.
+Qed.
+
+Lemma fsum_single : forall k l f,
+  (l < k)%nat -> fsum k (fun i => if i =? l then f i else zero) = f l.
+Proof.
+  induction k as [| k IH]; intros l f Hl; simpl; [lia |].
+  destruct (Nat.eqb_spec k l) as [-> | Hne].
+  - rewrite (fsum_ext l _ (fun _ => zero)).
+    + rewrite fsum_zero. ring.
+    + intros i Hi. destruct (Nat.eqb_spec i l); [lia | reflexivity].
+  - rewrite IH by lia. ring.
+Qed.
+
+Lemma fsum_except : forall k l f,
+  (l < k)%nat -> fsum k (fun i => if i =? l then zero else f i) + f l = fsum k f.
+Proof.
+  intros k l f Hl. rewrite <- (fsum_single k l f Hl). rewrite <- fsum_plus.
+  apply fsum_ext. intros i _. destruct (i =? l); ring.
+Qed.
+
+(** A field has no zero divisors. *)
+Lemma fmul_nonzero : forall x y, x <> zero -> y <> zero -> x * y <> zero.
+Proof.
+  intros x y Hx Hy Hxy. apply Hy.
+  transitivity (x * y / x); [field; exact Hx |]. rewrite Hxy. field. exact Hx.
+Qed.
+
+Lemma fdouble_nonzero : forall x, one + one <> zero -> x <> zero -> x + x <> zero.
+Proof.
+  intros x H2 Hx. replace (x + x) with ((one + one) * x) by ring. apply fmul_nonzero; assumption.
+Qed.
+
+(** ** fp-fn-balance in [F] *)
+
+(** Proof idea: as in [MicroAveraging.fp_fn_balance]: [sum_l (TP_l + FP_l)] is
+    the sum of the column sums and [sum_l (TP_l + FN_l)] the sum of the row
+    sums; both are [N]. *)
+Lemma fpredicted_total : forall k C, fsum k (fun l => fTP C l + fFP k C l) = ftotal k C.
+Proof.
+  intros k C. unfold ftotal. rewrite fsum_swap. apply fsum_ext. intros l Hl.
+  unfold fTP, fFP. rewrite <- (fsum_except k l (fun a => C a l) Hl). ring.
+Qed.
+
+Lemma fsupport_total : forall k C, fsum k (fun l => fTP C l + fFN k C l) = ftotal k C.
+Proof.
+  intros k C. unfold ftotal. apply fsum_ext. intros l Hl.
+  unfold fTP, fFN. rewrite <- (fsum_except k l (fun b => C l b) Hl). ring.
+Qed.
+
+(** Proof idea: the double counting of [fp_fn_balance] never uses that entries
+    are natural numbers: [sum FP + trace = N = sum FN + trace], so
+    [sum FP = sum FN]; both micro denominators are [N], so micro [P = R =
+    trace / N]; the count-form F1 is [2 trace / (N + N) = trace / N]. *)
+Theorem field_weights_preserve_identity
+  (* catalogue: sample-weights-preserve-identity *) :
+  forall k (C : fmatrix), ftotal k C <> zero -> one + one <> zero ->
+  fsum k (fFP k C) = fsum k (fFN k C) /\
+  fmicro_precision k C = fmicro_recall k C /\
+  fmicro_recall k C = fmicro_f1 k C /\
+  fmicro_f1 k C = faccuracy k C.
+Proof.
+  intros k C HN H2.
+  assert (E1 := fpredicted_total k C). assert (E2 := fsupport_total k C).
+  rewrite fsum_plus in E1, E2.
+  unfold fmicro_precision, fmicro_recall, fmicro_f1, fmicro_fbeta, faccuracy.
+  rewrite fpredicted_total, fsupport_total.
+  change (fsum k (fTP C)) with (ftrace k C) in *.
+  split; [| split; [reflexivity | split]].
+  - transitivity (ftrace k C + fsum k (fFP k C) - ftrace k C); [ring |].
+    rewrite E1, <- E2. ring.
+  - field. repeat split; try apply fdouble_nonzero; assumption.
+  - field. repeat split; try apply fdouble_nonzero; assumption.
+Qed.
+
+(** Proof idea: with [sum FP = sum FN] both micro denominators are [N], so the
+    count form is [(1 + b^2) trace / (b^2 N + N) = trace / N]; the only
+    division is by [(1 + b^2) N], not 0 when [N] is not and [1 + b^2] is not
+    (for real [b], [1 + b^2 >= 1]: every real [beta], in particular every
+    [beta > 0]). *)
+Theorem field_micro_fbeta_equals_accuracy
+  (* catalogue: micro-fbeta-equals-accuracy *) :
+  forall (b : F) k (C : fmatrix), ftotal k C <> zero -> one + b * b <> zero ->
+  fmicro_fbeta b k C = faccuracy k C.
+Proof.
+  intros b k C HN Hb. unfold fmicro_fbeta, faccuracy.
+  rewrite fpredicted_total, fsupport_total.
+  change (fsum k (fTP C)) with (ftrace k C).
+  assert (b * b * ftotal k C + ftotal k C <> zero).
+  { replace (b * b * ftotal k C + ftotal k C) with ((one + b * b) * ftotal k C) by ring.
+    apply fmul_nonzero; assumption. }
+  field. split; assumption.
+Qed.
+
+(** ** The two forms of F-beta *)
+
+(** Proof idea: substitute [P = TP / (TP + FP)] and [R = TP / (TP + FN)] and
+    multiply numerator and denominator by [(TP + FP) (TP + FN) / TP]. The
+    hypotheses say that no denominator is 0; for real counts with [TP > 0]
+    and a real [beta > 0] each is a sum of non-negative terms with a positive
+    one (the catalogue's hypotheses [defined] and [beta-positive]). *)
+Theorem field_fbeta_count_form_equals_harmonic_form
+  (* catalogue: fbeta-count-form-equals-harmonic-form *) :
+  forall (b tp fp fn : F),
+  tp <> zero -> tp + fp <> zero -> tp + fn <> zero -> b * b * (tp + fn) + (tp + fp) <> zero ->
+  let P := tp / (tp + fp) in
+  let R := tp / (tp + fn) in
+  (one + b * b) * tp / (b * b * (tp + fn) + (tp + fp)) = (one + b * b) * P * R / (b * b * P + R).
+Proof.
+  intros b tp fp fn Htp Hp Hr Hd P R. unfold P, R.
+  assert (b * b * tp * (tp + fn) + tp * (tp + fp) <> zero).
+  { replace (b * b * tp * (tp + fn) + tp * (tp + fp))
+      with (tp * (b * b * (tp + fn) + (tp + fp))) by ring.
+    apply fmul_nonzero; assumption. }
+  field. repeat split; assumption.
+Qed.
+
+(** ** Binary MCC, informedness and markedness *)
+
+(** The four cells of a two-class confusion matrix (label 1 positive):
+    [tn = C[0][0]], [fp = C[0][1]], [fn = C[1][0]], [tp = C[1][1]], with
+    entries in [F]. scikit-learn's multi-class formula
+    [MCC = (c s - sum_l p_l t_l) / sqrt((s^2 - sum_l p_l^2) (s^2 - sum_l t_l^2))]
+    at [k = 2], with [c = tn + tp], [s = N], predicted counts
+    [p = (tn + fn, fp + tp)] and true counts [t = (tn + fp, fn + tp)]: *)
+Definition mcc2_num (tp tn fp fn : F) : F :=
+  let N := tp + tn + fp + fn in
+  (tn + tp) * N - ((tn + fn) * (tn + fp) + (fp + tp) * (fn + tp)).
+
+Definition mcc2_radicand (tp tn fp fn : F) : F :=
+  let N := tp + tn + fp + fn in
+  (N * N - ((tn + fn) * (tn + fn) + (fp + tp) * (fp + tp)))
+  * (N * N - ((tn + fp) * (tn + fp) + (fn + tp) * (fn + tp))).
+
+(** Informedness [TPR + TNR - 1] and markedness [PPV + NPV - 1]. *)
+Definition informedness (tp tn fp fn : F) : F := tp / (tp + fn) + tn / (tn + fp) - one.
+Definition markedness (tp tn fp fn : F) : F := tp / (tp + fp) + tn / (tn + fn) - one.
+
+(** Proof idea: [MCC] needs a square root, which a field need not have; the
+    theorem takes any [x] with [x * x] equal to the radicand and [x <> 0] (for
+    real counts, [x = sqrt(radicand) > 0], the case where scikit-learn's
+    denominator is not 0). The numerator is [2 (tp tn - fp fn)] and the
+    radicand [4 (tp + fn) (tn + fp) (tp + fp) (tn + fn)], so
+    [MCC^2 = (tp tn - fp fn)^2 / ((tp + fn) (tn + fp) (tp + fp) (tn + fn))],
+    which is the product of [BM = (tp tn - fp fn) / ((tp + fn) (tn + fp))] and
+    [MK = (tp tn - fp fn) / ((tp + fp) (tn + fn))]. Same sign: [BM] and [MK]
+    are [MCC] times [x / (2 (tp + fn) (tn + fp))] and
+    [x / (2 (tp + fp) (tn + fn))], which for real counts are quotients of
+    positive numbers. *)
+Theorem binary_mcc_squared_equals_informedness_times_markedness
+  (* catalogue: binary-mcc-squared-equals-informedness-times-markedness *) :
+  forall (tp tn fp fn x : F),
+  tp + fn <> zero -> tn + fp <> zero -> tp + fp <> zero -> tn + fn <> zero -> one + one <> zero ->
+  x * x = mcc2_radicand tp tn fp fn -> x <> zero ->
+  let mcc := mcc2_num tp tn fp fn / x in
+  mcc * mcc = informedness tp tn fp fn * markedness tp tn fp fn /\
+  informedness tp tn fp fn = mcc * (x / ((one + one) * (tp + fn) * (tn + fp))) /\
+  markedness tp tn fp fn = mcc * (x / ((one + one) * (tp + fp) * (tn + fn))).
+Proof.
+  intros tp tn fp fn x H1 H2 H3 H4 H5 Hx Hx0 mcc. unfold mcc, informedness, markedness.
+  assert (Hrad : mcc2_radicand tp tn fp fn
+                 = (one + one) * (one + one) * ((tp + fn) * (tn + fp) * ((tp + fp) * (tn + fn))))
+    by (unfold mcc2_radicand; ring).
+  assert (Hnum : mcc2_num tp tn fp fn = (one + one) * (tp * tn - fp * fn)) by (unfold mcc2_num; ring).
+  rewrite Hnum.
+  split; [| split; field; repeat split; assumption].
+  transitivity ((one + one) * (one + one) * (tp * tn - fp * fn) * (tp * tn - fp * fn) / (x * x)).
+  - field. exact Hx0.
+  - rewrite Hx, Hrad. field. repeat split; try apply fmul_nonzero; assumption.
+Qed.
+
+End AnyField.
+
+Print Assumptions field_weights_preserve_identity.
+Print Assumptions field_micro_fbeta_equals_accuracy.
+Print Assumptions field_fbeta_count_form_equals_harmonic_form.
+Print Assumptions binary_mcc_squared_equals_informedness_times_markedness.
