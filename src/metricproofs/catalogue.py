@@ -61,7 +61,7 @@ def confusion_counts(*args: Any, **kwargs: Any) -> Any:
     """The library's own single-label counts (metricproofs.definitions.confusion_counts)."""
     return d.confusion_counts(*args, **kwargs)
 
-__all__ = ["Hypothesis", "Formula", "Claim", "CATALOGUE", "get", "ids", "catalogue_json", "closest_ids"]
+__all__ = ["Hypothesis", "Formula", "Induction", "Claim", "CATALOGUE", "get", "ids", "catalogue_json", "closest_ids"]
 
 Expected = Literal["holds", "fails"]
 CountsOf = Callable[..., Any]  # -> metricproofs.definitions.Counts
@@ -105,6 +105,25 @@ class Formula:
 
 
 @dataclass(frozen=True)
+class Induction:
+    """How method ``z3-induction`` proves a claim for every k: which induction, and what it uses.
+
+    ``over`` names the scheme: ``samples`` (add one sample at a time; for statements about
+    sums of confusion-matrix entries, such as sum FP = sum FN) or ``classes`` (add one label
+    at a time; for statements about sums of per-label terms, such as
+    sum_l support_l * recall_l = trace). ``lemmas`` are claims proved for every k by their
+    own induction whose conclusions this proof uses. ``step`` is how the invariant of an
+    induction over classes is preserved: ``additive`` (relations between sums, closed under
+    adding a label's terms) or ``superadditive`` (the claim for the sums, preserved because
+    one side is superadditive; the claim for k labels follows by dividing by k).
+    """
+
+    over: Literal["samples", "classes"]
+    lemmas: tuple[str, ...] = ()
+    step: Literal["additive", "superadditive"] = "additive"
+
+
+@dataclass(frozen=True)
 class Claim:
     """One entry of the catalogue."""
 
@@ -132,6 +151,10 @@ class Claim:
     when_hypotheses_drop: tuple[str, ...] = ()
     #: the nine-sample worked example (metricproofs.examples) illustrates this claim
     worked_example: bool = False
+    #: the induction that proves the claim for every k (method z3-induction), if one does
+    induction: Induction | None = None
+    #: the key argument in a sentence or two, in words (explain prints it before the proof)
+    key_argument: str = ""
 
     def formula(self, counts_of: CountsOf = confusion_counts) -> Formula:
         """The formal statement, built from the definitions (``counts_of`` may be swapped in tests)."""
@@ -455,84 +478,84 @@ FP_FN_PROOF = (
 CATALOGUE: tuple[Claim, ...] = (
     Claim("fp-fn-balance", "Sum of false positives equals sum of false negatives", "holds",
           "In single-label classification, sum_l FP_l = sum_l FN_l = N - trace(C).",
-          FP_FN_PROOF, ("sokolova2009", "sklearn-docs"), _fp_fn_balance,
+          FP_FN_PROOF, ("sokolova2009", "sklearn-docs"), _fp_fn_balance, induction=Induction("samples"),
           methods=("z3-bounded", "z3-induction"), max_classes=10, **w.fp_fn_balance, when_hypotheses_drop=('multilabel-micro-precision-equals-recall', 'abstaining-micro-precision-equals-recall'), worked_example=True),
     Claim("micro-precision-equals-recall", "Micro precision equals micro recall", "holds",
           "In single-label classification with N > 0, micro precision over all labels equals micro recall.",
           "P = sum TP / (sum TP + sum FP) and R = sum TP / (sum TP + sum FN). By fp-fn-balance sum FP = sum FN, so "
           "the two denominators are the same number, N (which is > 0): P = R = trace(C) / N.",
-          ("sokolova2009", "sklearn-docs"), _micro_p_eq_r, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"),
+          ("sokolova2009", "sklearn-docs"), _micro_p_eq_r, induction=Induction("samples", lemmas=("fp-fn-balance",)), lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"),
           **w.micro_precision_equals_recall, when_hypotheses_drop=('micro-subset-precision-equals-recall', 'multilabel-micro-precision-equals-recall', 'abstaining-micro-precision-equals-recall', 'top-k-micro-precision-equals-recall', 'macro-precision-equals-recall'), worked_example=True, kit="micro P = micro R"),
     Claim("micro-f1-equals-accuracy", "Micro F1 equals accuracy", "holds",
           "In single-label classification with N > 0, micro F1 = micro P = micro R = accuracy.",
           "Both denominators equal N (fp-fn-balance), so P = R = trace/N = accuracy, and the harmonic mean of two "
           "equal numbers is that number. In count form F1 = 2 TP / (2 TP + FP + FN) = 2 TP / (2 N) = accuracy.",
-          ("sokolova2009", "grandini2020", "sklearn-docs"), _micro_f1_eq_acc, lemmas=("fp-fn-balance",),
+          ("sokolova2009", "grandini2020", "sklearn-docs"), _micro_f1_eq_acc, induction=Induction("samples", lemmas=("fp-fn-balance",)), lemmas=("fp-fn-balance",),
           methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_f1_equals_accuracy, when_hypotheses_drop=('micro-subset-precision-equals-recall', 'multilabel-micro-precision-equals-recall', 'micro-f1-at-least-macro-f1'), worked_example=True, kit="micro P, R, F1 = accuracy"),
     Claim("micro-fbeta-equals-accuracy", "Micro F-beta equals accuracy for every beta", "holds",
           "In single-label classification with N > 0, micro F-beta = accuracy for every real beta > 0.",
           "F_beta = (1 + b^2) TP / (b^2 (TP + FN) + (TP + FP)); with sum FP = sum FN the denominator is "
           "(1 + b^2)(TP + FP) = (1 + b^2) N, so F_beta = TP / N.",
-          ("sklearn-docs",), _micro_fbeta_eq_acc, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_fbeta_equals_accuracy, kit="micro F-beta = accuracy"),
+          ("sklearn-docs",), _micro_fbeta_eq_acc, induction=Induction("samples", lemmas=("fp-fn-balance",)), lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_fbeta_equals_accuracy, kit="micro F-beta = accuracy"),
     Claim("micro-superset-labels-equals-accuracy", "Extra absent labels change nothing", "holds",
           "If the label set S contains every label that occurs, micro P_S = R_S = accuracy.",
           "A label outside S is absent, so it contributes 0 to every count; the sums over S equal the sums over all "
           "labels, and the identity over all labels applies.",
-          ("sklearn-docs",), _micro_superset, lemmas=("fp-fn-balance",), max_classes=3, **w.micro_superset_labels_equals_accuracy, when_hypotheses_drop=('micro-subset-precision-equals-recall',), kit="micro over a label superset = accuracy"),
+          ("sklearn-docs",), _micro_superset, methods=("z3-bounded", "z3-induction"), induction=Induction("classes", lemmas=("fp-fn-balance",)), lemmas=("fp-fn-balance",), max_classes=3, **w.micro_superset_labels_equals_accuracy, when_hypotheses_drop=('micro-subset-precision-equals-recall',), kit="micro over a label superset = accuracy"),
     Claim("weighted-recall-equals-accuracy", "Support-weighted recall equals accuracy", "holds",
           "In single-label classification with N > 0, the support-weighted mean of per-label recall equals accuracy, "
           "whatever the zero_division value.",
           "support_l * recall_l = support_l * TP_l / support_l = TP_l when support_l > 0, and 0 = TP_l when "
           "support_l = 0. Summing, sum_l support_l recall_l = trace(C), and sum_l support_l = N.",
-          ("sklearn-docs", "grandini2020"), _weighted_recall, methods=("z3-bounded",),
+          ("sklearn-docs", "grandini2020"), _weighted_recall, induction=Induction("classes"), methods=("z3-bounded", "z3-induction"),
           **w.weighted_recall_equals_accuracy, when_hypotheses_drop=('weighted-precision-equals-accuracy',), kit="weighted recall = accuracy"),
     Claim("prediction-weighted-precision-equals-accuracy", "Prediction-weighted precision equals accuracy", "holds",
           "Precision averaged with weights = number of predictions of each label equals accuracy (the dual of "
           "weighted recall).",
           "predicted_l * precision_l = TP_l (also when predicted_l = 0), and sum_l predicted_l = N.",
-          ("grandini2020",), _prediction_weighted_precision, methods=("z3-bounded",),
+          ("grandini2020",), _prediction_weighted_precision, induction=Induction("classes", lemmas=("fp-fn-balance",)), methods=("z3-bounded", "z3-induction"),
           **w.prediction_weighted_precision_equals_accuracy, when_hypotheses_drop=('weighted-precision-equals-accuracy',)),
     Claim("micro-jaccard-from-accuracy", "Micro Jaccard is a function of accuracy", "holds",
           "In single-label classification with N > 0, micro Jaccard = acc / (2 - acc).",
           "J = TP / (TP + FP + FN) = TP / (TP + 2 (N - TP)) = TP / (2N - TP); divide by N. This is the F* = J "
           "relation of Hand, Christen & Kirielle applied to micro F1 = accuracy.",
-          ("hand2021",), _micro_jaccard, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_jaccard_from_accuracy, kit="micro Jaccard = acc / (2 - acc)"),
+          ("hand2021",), _micro_jaccard, induction=Induction("samples", lemmas=("fp-fn-balance",)), lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_jaccard_from_accuracy, kit="micro Jaccard = acc / (2 - acc)"),
     Claim("binary-micro-equals-accuracy", "Binary: micro over both labels equals accuracy", "holds",
           "With k = 2 labels, micro P, R and F1 over both labels equal accuracy (this is not scikit-learn's "
           "average='binary', which scores the positive label only).",
           "The case k = 2 of micro-f1-equals-accuracy; the z3-bounded check at k = 2 covers every sample count.",
-          ("sklearn-docs",), _binary_micro, lemmas=("fp-fn-balance",), only_classes=2, methods=("z3-bounded", "z3-induction"), **w.binary_micro_equals_accuracy),
+          ("sklearn-docs",), _binary_micro, induction=Induction("samples", lemmas=("fp-fn-balance",)), lemmas=("fp-fn-balance",), only_classes=2, methods=("z3-bounded", "z3-induction"), **w.binary_micro_equals_accuracy),
     Claim("sample-weights-preserve-identity", "The identities hold with real sample weights", "holds",
           "With non-negative real sample weights (N > 0), sum FP = sum FN and micro P = R = F1 = accuracy.",
           "The double-counting argument never used that weights are 1: each error adds its weight w to one FP and "
           "one FN. (In floating point the two sums may round differently: the identity is exact in real "
           "arithmetic, not always bit-for-bit.)",
-          ("sklearn-docs",), _sample_weights, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction"),
+          ("sklearn-docs",), _sample_weights, induction=Induction("samples", lemmas=("fp-fn-balance",)), lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction"),
           **w.sample_weights_preserve_identity),
     Claim("micro-metrics-symmetric", "Micro metrics are symmetric in y_true and y_pred", "holds",
           "Swapping y_true and y_pred leaves micro P, R and F1 (over all labels) unchanged.",
           "Swapping transposes C: FP and FN exchange roles, so P and R exchange; they are equal, so each is "
           "unchanged, and so is F1. All three equal accuracy, which the swap does not change.",
-          ("sklearn-docs",), _symmetric, lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction"), **w.micro_metrics_symmetric, kit="micro value unchanged by swapping y_true, y_pred"),
+          ("sklearn-docs",), _symmetric, induction=Induction("samples", lemmas=("fp-fn-balance",)), lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction"), **w.micro_metrics_symmetric, kit="micro value unchanged by swapping y_true, y_pred"),
     Claim("ovr-accuracy-from-accuracy", "Mean one-vs-rest accuracy is determined by accuracy", "holds",
           "The mean over labels of one-vs-rest accuracy equals 1 - 2 (1 - acc) / k.",
           "OvR accuracy of l is (N - FP_l - FN_l) / N. Averaging over k labels: 1 - (sum FP + sum FN) / (k N) "
           "= 1 - 2 (N - trace) / (k N).",
-          ("sokolova2009",), _ovr_accuracy, lemmas=("fp-fn-balance",), max_classes=3, **w.ovr_accuracy_from_accuracy),
+          ("sokolova2009",), _ovr_accuracy, methods=("z3-bounded", "z3-induction"), induction=Induction("classes", lemmas=("fp-fn-balance",)), lemmas=("fp-fn-balance",), max_classes=3, **w.ovr_accuracy_from_accuracy),
     Claim("f1-of-averages-at-least-averaged-f1", "F1 of macro P and R is at least macro F1", "holds",
           "When every label is predicted and true at least once, F1(macro P, macro R) >= mean of per-label F1.",
           "The harmonic mean H(p, r) = 2pr/(p + r) is concave on the positive quadrant, and it is homogeneous, so "
           "H(p, r) <= (2 R^2 p + 2 P^2 r) / (P + R)^2 for every (P, R) (its tangent plane at (P, R)). Average "
           "over labels with (P, R) = (macro P, macro R): mean H(p_l, r_l) <= H(P, R) (Jensen). Opitz & Burst "
           "show the gap can be large.",
-          ("opitz2019",), _f1_of_averages, methods=("z3-bounded",), max_classes=2,
+          ("opitz2019",), _f1_of_averages, induction=Induction("classes", step="superadditive"), methods=("z3-bounded", "z3-induction"), max_classes=2,
           **w.f1_of_averages_at_least_averaged_f1, when_hypotheses_drop=('macro-f1-definitions-agree', 'macro-f1-between-macro-precision-and-recall')),
     Claim("multilabel-micro-equal-iff-equal-totals", "Multi-label: micro P = R exactly when totals match", "holds",
           "In multi-label classification with sum TP > 0, micro P = micro R if and only if the total number of "
           "predicted labels equals the total number of true labels.",
           "P = TP / (TP + FP) and R = TP / (TP + FN) with TP > 0 are equal iff TP + FP = TP + FN; those are the "
           "totals of predicted and of true labels.",
-          ("sokolova2009",), _multilabel_iff, **w.multilabel_micro_equal_iff_equal_totals, kit="multi-label micro P = R at equal totals"),
+          ("sokolova2009",), _multilabel_iff, methods=("z3-bounded", "z3-induction"), induction=Induction("classes"), **w.multilabel_micro_equal_iff_equal_totals, kit="multi-label micro P = R at equal totals"),
     Claim("fbeta-count-form-equals-harmonic-form", "The two forms of F-beta agree", "holds",
           "Where TP > 0, scikit-learn's count form (1 + b^2) TP / ((1 + b^2) TP + b^2 FN + FP) equals "
           "(1 + b^2) P R / (b^2 P + R).",
@@ -544,7 +567,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "holds",
           "Balanced accuracy equals macro recall over exactly the labels that occur in y_true.",
           "Both are the unweighted mean of TP_l / support_l over the labels with support_l > 0.",
-          ("sklearn-docs",), _balanced_true_labels, **w.balanced_accuracy_equals_macro_recall_over_true_labels, when_hypotheses_drop=('balanced-accuracy-equals-macro-recall',)),
+          ("sklearn-docs",), _balanced_true_labels, methods=("z3-bounded", "z3-induction"), induction=Induction("classes"), **w.balanced_accuracy_equals_macro_recall_over_true_labels, when_hypotheses_drop=('balanced-accuracy-equals-macro-recall',)),
     # --- false beliefs ---
     Claim("micro-subset-precision-equals-recall", "Micro P = R over a proper label subset", "fails",
           "Micro precision equals micro recall over a proper subset S of the labels (scikit-learn labels=).",
