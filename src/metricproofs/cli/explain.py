@@ -30,6 +30,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for hypothesis in formula.hypotheses:
         print(textwrap.fill(f"[{hypothesis.name}] {hypothesis.statement}", width=92, initial_indent="  - ",
                             subsequent_indent="    "), file=out)
+    if claim.key_argument:
+        print("\nKey argument:", file=out)
+        print(_wrap(claim.key_argument), file=out)
     print(f"\n{'Proof' if claim.expected == 'holds' else 'Why it fails'}:", file=out)
     print(_wrap(claim.proof), file=out)
     if claim.worked_example:
@@ -51,11 +54,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(_wrap(f"methods: {', '.join(claim.methods)}. z3-bounded checks every class count k "
                 f"{'= ' + str(claim.only_classes) if claim.only_classes else 'from ' + str(claim.min_classes) + ' to ' + str(claim.max_classes)} "
                 "with unbounded counts (so every sample count n)"
-                + ("; z3-induction covers every k." if "z3-induction" in claim.methods else ".")), file=out)
-    if "z3-induction" in claim.methods:
-        from metricproofs.provers.induction import SCHEMA
+                + (f"; z3-induction (over {claim.induction.over}) covers every k." if claim.induction else ".")), file=out)
+    if claim.induction:
+        from metricproofs.provers.induction import schema_text
 
-        print(_wrap(SCHEMA), file=out)
+        print(_wrap(schema_text(claim)), file=out)
     related = claim.when_hypotheses_drop
     if claim.expected == "fails":
         related = (claim.id,)

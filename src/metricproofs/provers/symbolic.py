@@ -18,22 +18,12 @@ import sympy
 from metricproofs import definitions as d
 from metricproofs.catalogue import Claim
 from metricproofs.provers.induction import AGG, corollary_formula
+from metricproofs.provers.induction_classes import defined_branch
 from metricproofs.provers.results import MethodResult
 
 __all__ = ["prove_symbolically", "defined_branch"]
 
 METHOD = "sympy"
-
-
-def defined_branch(expr: sympy.Basic) -> sympy.Basic:
-    """Replace every zero-division Piecewise by its division branch (the defined value)."""
-    def pick(piecewise: sympy.Piecewise) -> sympy.Basic:
-        for value, condition in piecewise.args:
-            if condition is sympy.true or condition == True:  # noqa: E712
-                return value
-        return piecewise
-
-    return expr.replace(lambda node: isinstance(node, sympy.Piecewise), pick)
 
 
 def _equations(conclusion: sympy.Basic) -> list[sympy.Eq] | None:
