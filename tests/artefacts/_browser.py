@@ -10,7 +10,7 @@ network for nothing.
 
 Also a script: ``python tests/artefacts/_browser.py SITE OUT`` writes full-page screenshots
 of a built site (index, one claim page, the playground) at desktop and phone widths
-(``make site`` runs it).
+(``make site`` runs it), and the playground as it prints.
 """
 
 from __future__ import annotations
@@ -204,6 +204,13 @@ def screenshots(site: Path, out: Path, claim: str | None = None) -> list[Path]:
                 target = out / f"{name}-{size}.png"
                 browser.screenshot(target)
                 written.append(target)
+    with Browser(800, 1100) as browser:  # the playground as it prints, for a handout
+        browser._session("POST", "/goog/cdp/execute", {"cmd": "Emulation.setEmulatedMedia", "params": {"media": "print"}})
+        browser.get((site / "playground.html").as_uri())
+        time.sleep(0.2)
+        target = out / "playground-print.png"
+        browser.screenshot(target)
+        written.append(target)
     return written
 
 

@@ -142,6 +142,7 @@ def test_a_fragment_change_without_reload_updates_the_values(site: Path, browser
 
 def test_worked_example_and_keyboard_edits(site: Path, browser: Browser) -> None:
     browser.get((site / "playground.html").as_uri())
+    assert browser.execute("return document.getElementById('input-status').textContent") == ""
     browser.click(browser.find("#load-worked"))
     shown = browser.execute(READ_VALUES)
     # the nine samples: 5 correct, 4 errors, so every micro average is 5/9

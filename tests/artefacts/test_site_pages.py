@@ -99,8 +99,8 @@ def test_claim_pages_show_statement_hypotheses_proof_and_references(site: Path) 
         assert " ".join(claim.proof.split()) in text, claim.id
         for hypothesis in claim.hypotheses:
             assert hypothesis.name in text and " ".join(hypothesis.statement.split()) in text, (claim.id, hypothesis.name)
-        for key in claim.references:
-            assert bib[key]["title"] in text, (claim.id, key)
+        for key in claim.references:  # a key missing from the .bib is shown as the key itself
+            assert (bib[key]["title"] if key in bib else key) in text, (claim.id, key)
         assert ("Proof" if claim.expected == "holds" else "Why it fails") in text
 
 

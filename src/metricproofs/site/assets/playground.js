@@ -508,8 +508,9 @@
   }
 
   function loadFromHash() {
-    var parsed = parseFragment(window.location.hash);
-    lastHash = window.location.hash;
+    var given = window.location.hash;
+    var parsed = parseFragment(given);
+    lastHash = given;
     if (parsed.error) {
       var data = presets();
       if (data.worked) {
@@ -517,7 +518,7 @@
       } else {
         load(bigMatrix([[1, 0], [0, 1]]), [true, true], defaultNames(2));
       }
-      if (window.location.hash && window.location.hash !== "#") {
+      if (given && given !== "#") {
         $("input-status").textContent = "The address was not read: " + parsed.error + ".";
       }
       return;
