@@ -299,16 +299,26 @@ def _render_induction(prove_json, catalogue_json) -> str:
     if not groups:
         lines += [r"\emph{(No claim was checked by \texttt{z3-induction} in this run.)}", ""]
         return "\n".join(lines)
-    lines.append(r"\begingroup\footnotesize\raggedright")
-    lines.append(r"\begin{description}[style=unboxed,leftmargin=0pt,itemsep=2pt,font=\normalfont]")
+    # Each detail ends with the schema it applies ("...; schema: <statement>"): state each schema
+    # once, then what each claim's proof discharged under it.
+    schemas: dict[str, list[tuple[str, list[tuple[str, Mapping[str, Any]]]]]] = {}
     for detail, members in groups.items():
-        who = ", ".join(
-            rf"{tex_id(cid)} ({tex_escape(m['verdict'])}, {_fmt_seconds(float(m.get('seconds') or 0.0))}\,s)"
-            for cid, m in members
-        )
-        text = tex_escape(detail) if detail else r"\emph{(no detail)}"
-        lines.append(rf"\item[] {who}: {text}")
-    lines += [r"\end{description}", r"\endgroup", ""]
+        rest, _, schema = detail.rpartition("; schema: ") if "; schema: " in detail else (detail, "", "")
+        schemas.setdefault(schema, []).append((rest, members))
+    lines.append(r"\begingroup\footnotesize\raggedright")
+    for schema, entries in schemas.items():
+        if schema:
+            lines.append(rf"\paragraph{{Schema.}} {tex_escape(schema)}")
+        lines.append(r"\begin{description}[style=unboxed,leftmargin=0pt,itemsep=2pt,font=\normalfont]")
+        for rest, members in entries:
+            who = ", ".join(
+                rf"{tex_id(cid)} ({tex_escape(m['verdict'])}, {_fmt_seconds(float(m.get('seconds') or 0.0))}\,s)"
+                for cid, m in members
+            )
+            text = tex_escape(rest) if rest else r"\emph{(no detail)}"
+            lines.append(rf"\item[] {who}: {text}")
+        lines.append(r"\end{description}")
+    lines += [r"\endgroup", ""]
     return "\n".join(lines)
 
 

@@ -616,7 +616,7 @@ def prove_over_classes(claim: Claim, *, timeout: float = 60.0, counts_of: Counts
         outcomes = list(pool.map(lambda step: _discharge(step, timeout), steps))
     details = [detail for _, detail in outcomes]
     schema = SCHEMA + (SUPERADDITIVE_SCHEMA if induction.superadditive is not None else "")
-    text = f"schema: {schema} {describe(induction)}; obligations: {'; '.join(details)}"
+    text = f"{describe(induction)}; obligations: {'; '.join(details)}; schema: {schema}"
     verdicts = {verdict for verdict, _ in outcomes}
     seconds = time.perf_counter() - start
     if verdicts == {"proved"}:
