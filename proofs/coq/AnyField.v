@@ -22,7 +22,9 @@
     - [binary_mcc_squared_equals_informedness_times_markedness]
                                          [binary-mcc-squared-equals-informedness-times-markedness] *)
 
-From Coq Require Import Arith Lia Ring Field.
+From Coq Require Import Arith Lia List Ring Field.
+From MetricProofs Require Import Sums Definitions.
+Import ListNotations.
 
 Section AnyField.
 
@@ -265,9 +267,120 @@ Proof.
   - rewrite Hx, Hrad. field. repeat split; try apply fmul_nonzero; assumption.
 Qed.
 
+(** ** Refuting an equality that involves a square root
+
+    [binary-mcc-equals-kappa] and [binary-mcc-equals-informedness] fail, but
+    MCC is irrational in general, so the counterexample is checked in every
+    field of characteristic 0 (no sum [1 + ... + 1] is 0; the real numbers are
+    one), for every square root [x] of the radicand: MCC [= num / x] with
+    either sign of [x]. [fnat n] is [1 + ... + 1] ([n] times). *)
+Fixpoint fnat (n : nat) : F :=
+  match n with
+  | O => zero
+  | S n' => fnat n' + one
+  end.
+
+(** Cohen's kappa for two classes in the four cells, in count form as
+    [Chance.kappa]: [(N trace - X) / (N^2 - X)] with
+    [X = support_0 predicted_0 + support_1 predicted_1]. *)
+Definition kappa2 (tp tn fp fn : F) : F :=
+  let N := tp + tn + fp + fn in
+  let X := (tn + fp) * (tn + fn) + (fn + tp) * (fp + tp) in
+  (N * (tn + tp) - X) / (N * N - X).
+
+(** If [num / x = a / b] with [x * x = rad], then [num^2 b^2 = rad a^2]. *)
+Lemma square_root_equation : forall num x rad a b,
+  x * x = rad -> x <> zero -> b <> zero -> num / x = a / b -> num * num * (b * b) = rad * (a * a).
+Proof.
+  intros num x rad a b Hx Hx0 Hb H. subst rad.
+  assert (E : num * b = a * x).
+  { transitivity (num / x * (x * b)); [field; exact Hx0 |]. rewrite H. field. exact Hb. }
+  transitivity ((num * b) * (num * b)); [ring |]. rewrite E. ring.
+Qed.
+
+(** Three samples, all wrong ([fp = 2], [fn = 1], [tp = tn = 0]): the radicand
+    is 16, so MCC [= -4 / 4 = -1] (or [+1] for the root [-4]); kappa
+    [= (0 - 4) / (9 - 4) = -4/5]. If [num / x] were kappa, then
+    [16 * 25 = 16 * 16], i.e. [144 = 0]. *)
+Lemma contradiction_of : forall L R c, L = R -> c = L - R -> c <> zero -> False.
+Proof. intros L R c H E Hc. apply Hc. rewrite E, H. ring. Qed.
+
+(** The data facts (the claim's hypotheses hold for the dataset), by computation. *)
+Ltac binary_data_facts :=
+  split; [unfold single_label; repeat constructor; simpl; lia |];
+  intros l Hl; do 3 (destruct l as [| l]; [vm_compute; split; lia |]); lia.
+
+(** From [num / x = a / b], [x * x = rad] (radicand [fnat r]), [b = fnat nb]:
+    [num^2 b^2 - rad a^2] is the non-zero constant [fnat c] (or its negative,
+    with [flip]), a contradiction. *)
+Ltac square_root_contradiction char0 r nb c flip :=
+  let x := fresh "x" in let Hx := fresh "Hx" in let H := fresh "H" in
+  let Hr := fresh "Hr" in let Hx0 := fresh "Hx0" in let Hb := fresh "Hb" in
+  let E := fresh "E" in
+  intros x Hx H;
+  match type of Hx with _ = ?rad =>
+    assert (Hr : rad = fnat (S r)) by (unfold mcc2_radicand; simpl; ring) end;
+  assert (Hx0 : x <> zero)
+    by (let Z := fresh "Z" in intro Z; subst x; apply (char0 r); rewrite <- Hr, <- Hx; ring);
+  match type of H with ?num / _ = ?a / ?b =>
+    assert (Hb : b <> zero)
+      by (let Z := fresh "Z" in intro Z; apply (char0 nb); rewrite <- Z; simpl; ring);
+    pose proof (square_root_equation num x _ a b Hx Hx0 Hb H) as E end;
+  flip E;
+  apply (contradiction_of _ _ (fnat (S c)) E);
+  [unfold mcc2_num, mcc2_radicand; simpl; ring | apply char0].
+
+Ltac keep E := idtac.
+Ltac flip_eq E := apply eq_sym in E.
+
+(** Three samples, all wrong ([fp = 2], [fn = 1], [tp = tn = 0]): the radicand
+    is 16, so MCC [= -4 / 4 = -1] (or [+1] for the root [-4]); kappa
+    [= (0 - 4) / (9 - 4) = -4/5]. If [num / x] were kappa, then
+    [16 * 25 = 16 * 16], i.e. [144 = 0]. *)
+Theorem binary_mcc_equals_kappa_refuted
+  (* refutes: binary-mcc-equals-kappa; y_true = [0, 0, 1]; y_pred = [1, 1, 0] *) :
+  (forall n, fnat (S n) <> zero) ->
+  let ds := [(0, 1); (0, 1); (1, 0)]%nat in
+  let C := confusion ds in
+  let tp := fnat (C 1 1)%nat in let tn := fnat (C 0 0)%nat in
+  let fp := fnat (C 0 1)%nat in let fn := fnat (C 1 0)%nat in
+  (single_label 2 ds /\ (forall l, l < 2 -> support 2 C l > 0 /\ TP C l + FP 2 C l > 0)%nat) /\
+  forall x, x * x = mcc2_radicand tp tn fp fn -> mcc2_num tp tn fp fn / x <> kappa2 tp tn fp fn.
+Proof.
+  intros char0 ds C tp tn fp fn. subst ds C tp tn fp fn. split; [binary_data_facts |].
+  unfold kappa2. square_root_contradiction char0 15%nat 4%nat 143%nat keep.
+Qed.
+
+(** [tp = 2], [tn = 1], [fn = 1], [fp = 0]: radicand [4 * 3 * 1 * 2 * 2 = 48],
+    MCC [= 4 / sqrt 48 = 1 / sqrt 3]; informedness [= 2/3 + 1 - 1 = 2/3].
+    If [num / x] were [2/3], then [16 * 9 = 48 * 4], i.e. [48 = 0]. *)
+Theorem binary_mcc_equals_informedness_refuted
+  (* refutes: binary-mcc-equals-informedness; y_true = [0, 1, 1, 1]; y_pred = [0, 0, 1, 1] *) :
+  (forall n, fnat (S n) <> zero) ->
+  let ds := [(0, 0); (1, 0); (1, 1); (1, 1)]%nat in
+  let C := confusion ds in
+  let tp := fnat (C 1 1)%nat in let tn := fnat (C 0 0)%nat in
+  let fp := fnat (C 0 1)%nat in let fn := fnat (C 1 0)%nat in
+  (single_label 2 ds /\ (forall l, l < 2 -> support 2 C l > 0 /\ TP C l + FP 2 C l > 0)%nat) /\
+  forall x, x * x = mcc2_radicand tp tn fp fn -> mcc2_num tp tn fp fn / x <> informedness tp tn fp fn.
+Proof.
+  intros char0 ds C tp tn fp fn. subst ds C tp tn fp fn. split; [binary_data_facts |].
+  assert (Hi : informedness (fnat (confusion [(0, 0); (1, 0); (1, 1); (1, 1)]%nat 1 1))
+                 (fnat (confusion [(0, 0); (1, 0); (1, 1); (1, 1)]%nat 0 0))
+                 (fnat (confusion [(0, 0); (1, 0); (1, 1); (1, 1)]%nat 0 1))
+                 (fnat (confusion [(0, 0); (1, 0); (1, 1); (1, 1)]%nat 1 0))
+               = fnat 2 / fnat 3).
+  { unfold informedness. simpl.
+    assert (H3 := char0 2%nat). assert (H1 := char0 0%nat). simpl in H3, H1.
+    field. split; intro Z; [apply H3 | apply H1]; rewrite <- Z at 2; ring. }
+  rewrite Hi. square_root_contradiction char0 47%nat 2%nat 47%nat flip_eq.
+Qed.
+
 End AnyField.
 
 Print Assumptions field_weights_preserve_identity.
 Print Assumptions field_micro_fbeta_equals_accuracy.
 Print Assumptions field_fbeta_count_form_equals_harmonic_form.
 Print Assumptions binary_mcc_squared_equals_informedness_times_markedness.
+Print Assumptions binary_mcc_equals_kappa_refuted.
+Print Assumptions binary_mcc_equals_informedness_refuted.
