@@ -82,8 +82,33 @@ _AVERAGES = (None, "micro", "macro", "weighted", "samples", "binary")
 _ZERO_DIVISION_OPTIONS = "'warn', 0, 1 or numpy.nan"
 
 
-class UndefinedMetricWarning(UserWarning):
-    """A metric was 0/0 and replaced by its ``zero_division`` value (as in scikit-learn)."""
+def _undefined_metric_warning() -> type[Warning]:
+    """The class ``UndefinedMetricWarning`` (a metric was 0/0 and replaced by its
+    ``zero_division`` value), made on first use.
+
+    When scikit-learn is importable it subclasses scikit-learn's UndefinedMetricWarning, so a
+    filter on either class catches it; otherwise it subclasses UserWarning. It is made lazily
+    because importing scikit-learn takes seconds and most uses of this module never warn.
+    """
+    made = globals().get("UndefinedMetricWarning")
+    if made is None:
+        try:
+            from sklearn.exceptions import UndefinedMetricWarning as base
+        except ImportError:
+            base = UserWarning
+        made = type("UndefinedMetricWarning", (base,), {
+            "__module__": __name__,
+            "__doc__": "A metric was 0/0 and replaced by its ``zero_division`` value (as in scikit-learn).",
+        })
+        globals()["UndefinedMetricWarning"] = made
+    return made
+
+
+def __getattr__(name: str) -> Any:
+    """``UndefinedMetricWarning`` is made on first access (see :func:`_undefined_metric_warning`)."""
+    if name == "UndefinedMetricWarning":
+        return _undefined_metric_warning()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --------------------------------------------------------------------------- validation
@@ -118,31 +143,57 @@ def _check_beta(beta: Any) -> float:
     return float(beta)
 
 
-def _check_weights(sample_weight: Any, n: int) -> np.ndarray | None:
-    """Validate sample weights: 1-D, length n, finite, non-negative, not all zero."""
-    if sample_weight is None:
-        return None
+_INT64_MAX = 2**63 - 1
+
+
+def _weights_array(sample_weight: Any) -> np.ndarray:
+    """``sample_weight`` as a 1-D numeric array: bool as int64, object arrays of numbers as
+    float64 (as scikit-learn), sparse or complex refused."""
     w = np.asarray(sample_weight)
+    if w.dtype.kind == "c":
+        raise ValueError("Complex data not supported: sample_weight must be real")
+    if w.dtype.kind == "O":
+        try:
+            w = w.astype(np.float64)
+        except (TypeError, ValueError):
+            raise ValueError("sample_weight must be numeric; got dtype object holding non-numbers") from None
     if w.ndim != 1:
-        raise ValueError(f"sample_weight must be a 1-D array; got an array of shape {w.shape}")
-    if w.shape[0] != n:
-        raise ValueError(f"sample_weight has {w.shape[0]} entries but there are {n} samples")
+        raise ValueError(f"Sample weights must be 1D array or scalar; got an array of shape {w.shape}")
     if w.dtype.kind == "b":
-        w = w.view(np.uint8)
+        w = w.astype(np.int64)
     elif w.dtype.kind not in "iuf":
         raise ValueError(f"sample_weight must be numeric; got dtype {w.dtype}")
+    return w
+
+
+def _check_weights(w: np.ndarray) -> np.ndarray:
+    """Validate 1-D numeric weights: finite, non-negative, not all zero; integer weights
+    become int64 and must total at most 2**63 - 1 (they are summed exactly, in int64)."""
     if w.dtype.kind == "f":
         if np.isnan(w).any():
-            raise ValueError("sample_weight contains NaN")
+            raise ValueError("Input sample_weight contains NaN.")
         if np.isinf(w).any():
-            raise ValueError("sample_weight contains infinity")
+            raise ValueError(f"Input sample_weight contains infinity or a value too large for {w.dtype!r}.")
         if w.dtype.itemsize > 8:  # long double: computed in float64, so it must fit
             w = _long_double_weights_as_float64(w)
-    if w.dtype.kind in "if" and (w < 0).any():
+    if (w < 0).any():
         raise ValueError(f"sample_weight must be non-negative; got {w[w < 0][0]!r}")
     if not w.any():
         raise ValueError("sample_weight must contain at least one non-zero number")
+    if w.dtype.kind in "iu":
+        w = _exact_integer_weights(w)
     return w
+
+
+def _exact_integer_weights(w: np.ndarray) -> np.ndarray:
+    """Non-negative integer weights as int64, refusing a total beyond int64 (every count is
+    then at most the total, so the int64 sums below cannot overflow)."""
+    u = w.astype(np.uint64)
+    total = int((u >> np.uint64(32)).sum()) * 2**32 + int((u & np.uint64(0xFFFFFFFF)).sum())
+    if total > _INT64_MAX:
+        raise ValueError(f"sample_weight sums to {total}, beyond int64's limit 2**63 - 1 = {_INT64_MAX}; "
+                         "integer weights are summed exactly in int64: rescale them or pass floats")
+    return u.view(np.int64)
 
 
 def _long_double_weights_as_float64(w: np.ndarray) -> np.ndarray:
@@ -160,6 +211,9 @@ def _long_double_weights_as_float64(w: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- reading labels
 
 
+_MIXED_TYPES = "Mix of label input types (string and number)"
+
+
 def _object_to_labels(arr: np.ndarray, name: str) -> np.ndarray:
     """Turn an object array of Python values into a string or numeric array, or raise."""
     values = arr.tolist()
@@ -169,19 +223,33 @@ def _object_to_labels(arr: np.ndarray, name: str) -> np.ndarray:
     if n_str == len(values):
         return np.asarray(values, dtype=str)
     if n_str:
-        raise ValueError(f"{name} mixes strings and numbers as labels; use one label type")
+        raise ValueError(f"{_MIXED_TYPES}: {name} holds both; use one label type")
     if not all(isinstance(v, (numbers.Real, np.bool_)) for v in values):
         bad = next(v for v in values if not isinstance(v, (numbers.Real, np.bool_)))
         raise ValueError(f"{name} contains {bad!r}; labels must be strings or numbers")
     return np.asarray(values)
 
 
+def _is_sparse(y: Any) -> bool:
+    """True for a scipy.sparse matrix or array (without importing scipy)."""
+    return type(y).__module__.startswith("scipy.sparse") and hasattr(y, "toarray")
+
+
 def _as_array(y: Any, name: str) -> np.ndarray:
-    """Convert ``y`` to a numpy array, refusing lists that mix strings and numbers."""
+    """Convert ``y`` to a numpy array (a scipy.sparse indicator matrix to a dense one),
+    refusing lists that mix strings and numbers."""
+    if _is_sparse(y):
+        arr = np.asarray(y.toarray())
+        if arr.ndim != 2 or arr.shape[1] < 2:
+            raise ValueError(f"Sparse input is only supported when targets are of multilabel type; "
+                             f"{name} has shape {arr.shape}")
+        return arr
     arr = np.asarray(y)
+    if arr.ndim == 0:
+        raise ValueError(f"{name} is a scalar; expected a 1-D array of labels or a 2-D 0/1 indicator matrix")
     if arr.dtype.kind == "U" and not isinstance(y, np.ndarray) and arr.ndim == 1:
         if not all(isinstance(v, str) for v in y):
-            raise ValueError(f"{name} mixes strings and numbers as labels; use one label type")
+            raise ValueError(f"{_MIXED_TYPES}: {name} holds both; use one label type")
     if arr.dtype.kind == "O":
         if arr.ndim != 1:
             raise ValueError(f"{name} has dtype object and {arr.ndim} dimensions; expected 1-D labels")
@@ -189,17 +257,63 @@ def _as_array(y: Any, name: str) -> np.ndarray:
     return arr
 
 
-def _check_float_labels(arr: np.ndarray, name: str) -> None:
-    """Float labels must be finite and integral (scikit-learn rejects 'continuous' targets)."""
+def _check_lengths(t: np.ndarray, p: np.ndarray, w: np.ndarray | None) -> None:
+    """y_true, y_pred (and sample_weight) must have one entry per sample."""
+    lengths = [a.shape[0] for a in (t, p, w) if a is not None]
+    if len(set(lengths)) > 1:
+        names = "y_true, y_pred, sample_weight" if w is not None else "y_true, y_pred"
+        raise ValueError(f"Found input variables with inconsistent numbers of samples: {lengths} ({names})")
+
+
+def _check_finite(arr: np.ndarray, name: str) -> None:
+    """Float labels must not be NaN or infinite (every sample needs a label)."""
+    if arr.dtype.kind != "f":
+        return
     if np.isnan(arr).any():
-        raise ValueError(f"{name} contains NaN; every sample needs a label")
+        raise ValueError(f"Input {name} contains NaN. Every sample needs a label.")
     if np.isinf(arr).any():
-        raise ValueError(f"{name} contains infinity")
-    if (np.abs(arr) >= 2.0**53).any() or (arr != np.round(arr)).any():
-        raise ValueError(
-            f"{name} has non-integer float values (continuous targets); classification "
-            "metrics need discrete labels"
-        )
+        raise ValueError(f"Input {name} contains infinity or a value too large for {arr.dtype!r}.")
+
+
+def _is_indicator(arr: np.ndarray) -> bool:
+    """True when ``arr`` is a 2-D 0/1 matrix with at least two columns (multi-label)."""
+    if arr.ndim != 2 or arr.shape[1] < 2 or arr.dtype.kind not in "biuf":
+        return False
+    return bool(((arr == 0) | (arr == 1)).all())
+
+
+def _is_continuous(arr: np.ndarray) -> bool:
+    """Floats that are not all integers: regression targets, not labels."""
+    return arr.dtype.kind == "f" and bool((arr != np.round(arr)).any())
+
+
+def _target_type(arr: np.ndarray) -> str:
+    """scikit-learn's name of the kind of target (only computed for an error message)."""
+    if arr.ndim == 1:
+        if _is_continuous(arr):
+            return "continuous"
+        return "binary" if np.unique(arr).shape[0] <= 2 else "multiclass"
+    if arr.ndim == 2 and _is_indicator(arr):
+        return "multilabel-indicator"
+    if arr.ndim == 2:
+        return "continuous-multioutput" if _is_continuous(arr) else "multiclass-multioutput"
+    return "unknown"
+
+
+def _is_supported(arr: np.ndarray) -> bool:
+    """1-D discrete labels or a 0/1 indicator matrix."""
+    return (arr.ndim == 1 and not _is_continuous(arr)) or _is_indicator(arr)
+
+
+def _check_targets(t: np.ndarray, p: np.ndarray) -> None:
+    """Both targets of one supported kind (single-label or indicator), as scikit-learn."""
+    if _is_supported(t) and _is_supported(p) and t.ndim == p.ndim:
+        return
+    kinds = [_target_type(a) for a in (t, p)]
+    if {"binary", "multiclass"} >= set(kinds) or kinds[0] == kinds[1]:
+        raise ValueError(f"{kinds[0]} is not supported: classification metrics need discrete labels "
+                         "(1-D) or a 0/1 indicator matrix (multi-label)")
+    raise ValueError(f"Classification metrics can't handle a mix of {kinds[0]} and {kinds[1]} targets")
 
 
 def _check_label_vector(arr: np.ndarray, name: str) -> np.ndarray:
@@ -213,11 +327,10 @@ def _check_label_vector(arr: np.ndarray, name: str) -> np.ndarray:
     if kind == "f":
         # float16/float32 widen exactly; a range of float32 labels above 2**24 could not be
         # listed in float32 without rounding (distinct codes, equal labels).
-        if arr.dtype.itemsize < 8:
-            arr = arr.astype(np.float64)
-        _check_float_labels(arr, name)
-        # integral and below 2**53, so a long double narrows exactly
         arr = arr.astype(np.float64, copy=False)
+        if (np.abs(arr) >= 2.0**53).any():
+            raise ValueError(f"{name} has float labels at or beyond 2**53, where float64 cannot tell "
+                             "neighbouring integers apart; pass the labels as integers")
     if kind == "u" and arr.dtype.itemsize == 8:
         if arr.size and arr.max() >= 2**63:
             raise ValueError(f"{name} has labels >= 2**63, which are not supported")
@@ -225,30 +338,16 @@ def _check_label_vector(arr: np.ndarray, name: str) -> np.ndarray:
     return arr
 
 
-def _is_indicator(arr: np.ndarray) -> bool:
-    """True when ``arr`` is a 2-D 0/1 matrix with at least two columns (multi-label)."""
-    if arr.ndim != 2 or arr.shape[1] < 2 or arr.dtype.kind not in "biuf":
-        return False
-    return bool(((arr == 0) | (arr == 1)).all())
-
-
-def _shape_labels(arr: np.ndarray, name: str) -> np.ndarray:
-    """Check dimensions: 1-D labels, a (n, 1) column (flattened) or a 0/1 indicator matrix."""
-    if arr.ndim == 0:
-        raise ValueError(f"{name} is a scalar; expected a 1-D array of labels or a 2-D 0/1 indicator matrix")
+def _squeeze_column(arr: np.ndarray, name: str) -> np.ndarray:
+    """A (n, 1) column becomes 1-D labels; more than 2 dimensions are refused."""
     if arr.ndim == 2 and arr.shape[1] == 1:
-        arr = arr[:, 0]
-    if arr.ndim == 1 or _is_indicator(arr):
-        if arr.shape[0] == 0:
-            raise ValueError(f"{name} is empty; at least one sample is required")
-        return arr
+        return arr[:, 0]
     if arr.ndim == 2 and arr.shape[1] == 0:
         raise ValueError(f"{name} has 0 columns; an indicator matrix needs at least 2")
-    if arr.ndim == 2:
-        raise ValueError(
-            f"{name} is 2-D but not a 0/1 indicator matrix (multiclass-multioutput is not supported)"
-        )
-    raise ValueError(f"{name} has {arr.ndim} dimensions; expected 1-D labels or a 2-D indicator matrix")
+    if arr.ndim > 2:
+        raise ValueError(f"unknown is not supported: {name} has {arr.ndim} dimensions; expected 1-D labels "
+                         "or a 2-D indicator matrix")
+    return arr
 
 
 @dataclass(frozen=True)
@@ -268,29 +367,41 @@ class _Multi:
     p: np.ndarray
 
 
-def _read_targets(y_true: Any, y_pred: Any) -> _Single | _Multi:
-    """Validate ``y_true`` and ``y_pred`` together and classify them as single- or multi-label."""
-    t = _shape_labels(_as_array(y_true, "y_true"), "y_true")
-    p = _shape_labels(_as_array(y_pred, "y_pred"), "y_pred")
-    if t.shape[0] != p.shape[0]:
-        raise ValueError(f"y_true has {t.shape[0]} samples but y_pred has {p.shape[0]}")
-    if t.ndim != p.ndim:
-        kinds = ["multi-label indicator" if a.ndim == 2 else "single-label" for a in (t, p)]
-        raise ValueError(f"cannot mix {kinds[0]} y_true with {kinds[1]} y_pred")
+def _read(y_true: Any, y_pred: Any, sample_weight: Any) -> tuple[_Single | _Multi, np.ndarray | None]:
+    """Validate targets and weights together, in scikit-learn's order (lengths, non-finite
+    labels, emptiness, weights, kinds of target, label types), so the first problem found
+    is the one scikit-learn reports."""
+    t, p = _as_array(y_true, "y_true"), _as_array(y_pred, "y_pred")
+    w = None if sample_weight is None else _weights_array(sample_weight)
+    _check_lengths(t, p, w)
+    _check_finite(t, "y_true")
+    _check_finite(p, "y_pred")
+    if t.shape[0] == 0:
+        raise ValueError("Found empty input array (e.g., `y_true` or `y_pred`) while a minimum of 1 "
+                         "sample is required.")
+    w = None if w is None else _check_weights(w)
+    t, p = _squeeze_column(t, "y_true"), _squeeze_column(p, "y_pred")
+    _check_targets(t, p)
     if t.ndim == 2:
         if t.shape[1] != p.shape[1]:
-            raise ValueError(f"y_true has {t.shape[1]} indicator columns but y_pred has {p.shape[1]}")
-        return _Multi(t.astype(bool), p.astype(bool))
+            raise ValueError(f"Multi-label binary indicator input with different numbers of labels: y_true "
+                             f"has {t.shape[1]} columns, y_pred has {p.shape[1]}")
+        return _Multi(t.astype(bool), p.astype(bool)), w
     t = _check_label_vector(t, "y_true")
     p = _check_label_vector(p, "y_pred")
     kinds = ["str" if a.dtype.kind == "U" else "num" for a in (t, p)]
     if kinds[0] != kinds[1]:
         raise ValueError(
-            f"mix of label types: y_true has {'strings' if kinds[0] == 'str' else 'numbers'}, "
+            f"{_MIXED_TYPES}; y_true has {'strings' if kinds[0] == 'str' else 'numbers'}, "
             f"y_pred has {'strings' if kinds[1] == 'str' else 'numbers'}"
         )
     _check_int_float_mix(t, p)
-    return _Single(t, p, kinds[0])
+    return _Single(t, p, kinds[0]), w
+
+
+def _read_targets(y_true: Any, y_pred: Any) -> _Single | _Multi:
+    """Validate ``y_true`` and ``y_pred`` alone (metricproofs.scoring counts its batches with it)."""
+    return _read(y_true, y_pred, None)[0]
 
 
 def _check_int_float_mix(t: np.ndarray, p: np.ndarray) -> None:
@@ -304,12 +415,6 @@ def _check_int_float_mix(t: np.ndarray, p: np.ndarray) -> None:
         other = "y_pred" if name == "y_true" else "y_true"
         raise ValueError(f"{name} has integer labels beyond 2**53 and {other} has float labels, which "
                          "cannot tell them apart; pass both as integers")
-
-
-def _read(y_true: Any, y_pred: Any, sample_weight: Any) -> tuple[_Single | _Multi, np.ndarray | None]:
-    """Validate targets and weights together."""
-    data = _read_targets(y_true, y_pred)
-    return data, _check_weights(sample_weight, data.t.shape[0])
 
 
 # --------------------------------------------------------------------------- encoding
@@ -382,9 +487,35 @@ def _wrapped_shift(lo: int, size: int) -> np.int64:
     return np.array([lo * (size + 1) % (1 << 64)], dtype=np.uint64).view(np.int64)[0]
 
 
+def _count_dtype(w: np.ndarray | None) -> type:
+    """Counts are int64 without weights or with integer weights (summed exactly), float64
+    with float weights."""
+    return np.float64 if w is not None and w.dtype.kind == "f" else np.int64
+
+
 def _bincount(x: np.ndarray, w: np.ndarray | None, size: int) -> np.ndarray:
-    """``np.bincount`` with optional weights and a fixed length."""
-    return np.bincount(x, weights=w, minlength=size)
+    """``np.bincount`` with optional weights and (at least) a fixed length; integer weights
+    are summed exactly in int64, never through float64 (:func:`_exact_bincount`)."""
+    if w is None or w.dtype.kind == "f":
+        return np.bincount(x, weights=w, minlength=size)
+    return _exact_bincount(x, w, size)
+
+
+_LOW_BITS = np.int64(0xFFFFFFFF)
+
+
+def _exact_bincount(x: np.ndarray, w: np.ndarray, size: int) -> np.ndarray:
+    """Integer-weighted bincount in int64: the weights' low and high 32 bits are summed apart.
+
+    ``x`` is one chunk (at most 2**19 samples), so each float64 sum of values below 2**32
+    stays below 2**51 and is exact; the weights total at most 2**63 - 1 (checked when they
+    were read), so joining ``high << 32 + low`` in int64 cannot overflow.
+    """
+    out = np.bincount(x, weights=w & _LOW_BITS, minlength=size).astype(np.int64)
+    high = w >> 32
+    if high.any():
+        out += np.bincount(x, weights=high, minlength=size).astype(np.int64) << 32
+    return out
 
 
 def _pair_table(enc: _Encoded, w: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
@@ -394,7 +525,7 @@ def _pair_table(enc: _Encoded, w: np.ndarray | None) -> tuple[np.ndarray, np.nda
     """
     size = enc.size
     cells = size * size
-    table = np.zeros(cells, dtype=np.int64 if w is None else np.float64)
+    table = np.zeros(cells, dtype=_count_dtype(w))
     seen = table if w is None else np.zeros(cells, dtype=np.int64)
     shift = _wrapped_shift(enc.lo, size)
     for s in _chunks(enc.t.shape[0]):
@@ -427,7 +558,7 @@ class _Stats:
 def _stats_by_bincounts(enc: _Encoded, w: np.ndarray | None) -> _Stats:
     """Per-code statistics by three bincounts (for label sets too large for a k*k table)."""
     size = enc.size
-    dtype = np.int64 if w is None else np.float64
+    dtype = _count_dtype(w)
     tp, pred, true = (np.zeros(size, dtype=dtype) for _ in range(3))
     seen = np.zeros(size, dtype=np.int64)
     for s in _chunks(enc.t.shape[0]):
@@ -478,7 +609,7 @@ def _chunk_table(code: np.ndarray, wc: np.ndarray | None, size: int) -> np.ndarr
     ``np.bincount`` reports by raising or by a longer result.
     """
     try:
-        counts = np.bincount(code, weights=wc, minlength=size * size)
+        counts = _bincount(code, wc, size * size)
     except ValueError:
         return None
     return counts if counts.shape[0] == size * size else None
@@ -490,6 +621,7 @@ class _RunningTable:
     reveal new labels; ``seen`` holds unweighted counts (occurrence ignores weights)."""
 
     weighted: bool
+    dtype: type = np.int64
     lo: int = 0
     hi: int = -1
     table: np.ndarray | None = None
@@ -506,8 +638,7 @@ class _RunningTable:
             lo, hi = min(lo, self.lo), max(hi, self.hi)
         if hi - lo + 1 > max_size:
             return False
-        dtype = np.float64 if self.weighted else np.int64
-        self.table = _regrid(self.table, self.lo, lo, hi - lo + 1, dtype)
+        self.table = _regrid(self.table, self.lo, lo, hi - lo + 1, self.dtype)
         self.seen = _regrid(self.seen, self.lo, lo, hi - lo + 1, np.int64) if self.weighted else self.table
         self.lo, self.hi = lo, hi
         return True
@@ -536,7 +667,7 @@ def _streaming_pair_table(
     Returns ``(lo, size, stats)``, or None when the range outgrows a ``k x k`` table.
     """
     max_size = min(math.isqrt(_PAIR_CELLS), _DENSE_RANGE)
-    running = _RunningTable(weighted=w is not None)
+    running = _RunningTable(weighted=w is not None, dtype=_count_dtype(w))
     buf = np.empty(0, dtype=np.int64)
     start, n = 0, t.shape[0]
     while start < n:
@@ -579,13 +710,19 @@ def _correct_weight(t: np.ndarray, p: np.ndarray, w: np.ndarray | None) -> float
     total: float | int = 0
     for s in _chunks(t.shape[0]):
         eq = t[s] == p[s]
-        total += int(np.count_nonzero(eq)) if w is None else float(w[s][eq].sum())
+        if w is None:
+            total += int(np.count_nonzero(eq))
+        else:
+            part = w[s][eq].sum()
+            total += float(part) if w.dtype.kind == "f" else int(part)
     return total
 
 
 def _total_weight(n: int, w: np.ndarray | None) -> float | int:
     """N: the number of samples, or the sum of their weights."""
-    return n if w is None else float(w.sum())
+    if w is None:
+        return n
+    return float(w.sum()) if w.dtype.kind == "f" else int(w.sum())
 
 
 # --------------------------------------------------------------------------- label selection
@@ -661,10 +798,12 @@ def _column_indices(labels: Any, n_columns: int) -> np.ndarray:
     if lab.dtype.kind not in "biuf" or (lab.dtype.kind == "f" and (lab != np.round(lab)).any()):
         raise ValueError(f"labels for multi-label input must be column indices; got {labels!r}")
     idx = lab.astype(np.int64)
-    if idx.max() >= n_columns or idx.min() < 0:
-        raise ValueError(
-            f"labels for multi-label input must be column indices in [0, {n_columns}); got {labels!r}"
-        )
+    if idx.max() >= n_columns:
+        raise ValueError(f"All labels must be in [0, n labels) for multilabel targets. Got {idx.max()} > "
+                         f"{n_columns - 1} (labels are column indices in [0, {n_columns}))")
+    if idx.min() < 0:
+        raise ValueError(f"All labels must be in [0, n labels) for multilabel targets. Got {idx.min()} < 0 "
+                         f"(labels are column indices in [0, {n_columns}))")
     return idx
 
 
@@ -675,7 +814,7 @@ def _multi_counts(data: _Multi, w: np.ndarray | None, labels: Any) -> _Counts:
     t, p = data.t[:, idx], data.p[:, idx]
     if w is None:
         return _Counts(idx, (t & p).sum(axis=0), p.sum(axis=0), t.sum(axis=0))
-    wf = w.astype(np.float64)
+    wf = w if w.dtype.kind == "i" else w.astype(np.float64)  # int64 @ bool sums exactly in int64
     return _Counts(idx, wf @ (t & p), wf @ p, wf @ t)
 
 
@@ -725,7 +864,7 @@ def _warn_undefined(metric: str, modifier: str, average: str | None, size: int) 
     axis0, axis1 = ("label", "sample") if average == "samples" else ("sample", "label")
     where = "due to" if size == 1 else f"in {axis1}s with"
     _warn(f"{metric} is ill-defined and being set to 0.0 {where} no {modifier} {axis0}s. "
-          "Use `zero_division` parameter to control this behavior.", UndefinedMetricWarning)
+          "Use `zero_division` parameter to control this behavior.", _undefined_metric_warning())
 
 
 def _ratio(num: np.ndarray, den: np.ndarray, zero_division: float | str, name: str, modifier: str,
@@ -768,18 +907,17 @@ def _pos_label_labels(data: _Single | _Multi, pos_label: Any) -> list[Any] | Non
     """
     if isinstance(data, _Multi):
         raise ValueError(
-            "Target is multilabel-indicator but average='binary'; choose one of "
-            "[None, 'micro', 'macro', 'weighted', 'samples']"
+            "Target is multilabel-indicator but average='binary'. Please choose another average "
+            "setting, one of [None, 'micro', 'macro', 'weighted', 'samples']."
         )
     present = _single_counts(data, None, None).labels
     if present.shape[0] > 2:
         raise ValueError(
-            "Target is multiclass but average='binary'; choose one of [None, 'micro', 'macro', 'weighted']"
+            "Target is multiclass but average='binary'. Please choose another average setting, "
+            "one of [None, 'micro', 'macro', 'weighted']."
         )
     if pos_label not in present.tolist() and present.shape[0] >= 2:
-        raise ValueError(
-            f"pos_label={pos_label!r} is not a valid label; it should be one of {present.tolist()}"
-        )
+        raise ValueError(f"pos_label={pos_label} is not a valid label. It should be one of {present}")
     return [pos_label] if pos_label in present.tolist() else None
 
 
@@ -802,7 +940,8 @@ def _is_cover(data: _Single, labels: Any) -> bool:
 def _samples_stats(data: _Single | _Multi, w: np.ndarray | None, labels: Any) -> _SetStats:
     """``average='samples'``: per-sample weighted counts (multi-label only)."""
     if not isinstance(data, _Multi):
-        raise ValueError("average='samples' is only available for multi-label (indicator) input")
+        raise ValueError("Samplewise metrics are not available outside of multilabel classification: "
+                         "average='samples' needs multi-label (indicator) input")
     idx = np.arange(data.t.shape[1]) if labels is None else _column_indices(labels, data.t.shape[1])
     t, p = data.t[:, idx], data.p[:, idx]
     counts = [(t & p).sum(axis=1), p.sum(axis=1), t.sum(axis=1)]
@@ -947,7 +1086,7 @@ def accuracy_score(y_true: Any, y_pred: Any, *, normalize: bool = True, sample_w
     data, w = _read(y_true, y_pred, sample_weight)
     if isinstance(data, _Multi):
         correct_rows = (data.t == data.p).all(axis=1)
-        correct = int(correct_rows.sum()) if w is None else float(w[correct_rows].sum())
+        correct = _total_weight(int(correct_rows.sum()), None if w is None else w[correct_rows])
     else:
         correct = _correct_weight(data.t, data.p, w)
     if not normalize:
@@ -971,10 +1110,20 @@ def balanced_accuracy_score(y_true: Any, y_pred: Any, *, sample_weight: Any = No
     if adjusted:
         n_classes = int(with_true.sum())
         if n_classes < 2:
-            raise ValueError("adjusted balanced accuracy is undefined when y_true has a single class")
+            return _single_class_adjusted(score)
         chance = 1 / n_classes
         score = (score - chance) / (1 - chance)
     return score
+
+
+def _single_class_adjusted(score: float) -> float:
+    """Adjusted balanced accuracy when y_true has one class: chance is 1, so the rescaling
+    divides by 0. scikit-learn returns nan (0/0, a perfect fold) or -inf; so does this module,
+    with a warning, so that a cross-validation fold with one class does not stop the run."""
+    value = float("nan") if score == 1 else float("-inf")
+    _warn(f"Adjusted balanced accuracy is undefined when y_true has a single class (chance level 1); "
+          f"returning {value}, as scikit-learn does.", _undefined_metric_warning())
+    return value
 
 
 def _selection(enc: _Encoded, data: _Single, labels: Any, occurs: np.ndarray) -> np.ndarray:
@@ -983,9 +1132,14 @@ def _selection(enc: _Encoded, data: _Single, labels: Any, occurs: np.ndarray) ->
         return np.flatnonzero(occurs)
     lab = _labels_array(labels)
     if lab.size == 0:
-        raise ValueError("'labels' should contain at least one label")
+        raise ValueError("'labels' should contain at least one label.")
     if np.unique(lab).shape[0] != lab.shape[0]:
         raise ValueError(f"labels contains duplicates: {labels!r}")
+    if ("str" if lab.dtype.kind == "U" else "num") != data.kind:
+        # No label of the other type can be in y_true: scikit-learn's error, with the reason.
+        raise ValueError("At least one label specified must be in y_true; labels= holds "
+                         f"{'strings' if data.kind == 'num' else 'numbers'} but y_true and y_pred hold "
+                         f"{'strings' if data.kind == 'str' else 'numbers'}")
     return _positions(enc, data.kind, lab)
 
 
@@ -995,7 +1149,7 @@ def _matrix_for(enc: _Encoded, w: np.ndarray | None, pos: np.ndarray) -> tuple[n
     m = pos.shape[0]
     lut = np.full(enc.size, -1, dtype=np.int64)
     lut[pos[pos >= 0]] = np.flatnonzero(pos >= 0)
-    cm = np.zeros(m * m, dtype=np.float64 if w is not None else np.int64)
+    cm = np.zeros(m * m, dtype=_count_dtype(w))
     true_hit = False
     for s in _chunks(enc.t.shape[0]):
         rt, rp = lut[_codes(enc.t[s], enc.lo)], lut[_codes(enc.p[s], enc.lo)]
@@ -1025,8 +1179,6 @@ def confusion_matrix(y_true: Any, y_pred: Any, *, labels: Any = None, sample_wei
         cm, true_hit = _matrix_for(enc, w, pos)
     if labels is not None and not true_hit:
         raise ValueError("At least one label specified must be in y_true")
-    if w is not None and w.dtype.kind in "iu":
-        cm = cm.astype(np.int64)
     if cm.shape == (1, 1):
         _warn("A single label was found in 'y_true' and 'y_pred'. For the confusion matrix "
               "to have the correct shape, use the 'labels' parameter to pass all known labels.", UserWarning)
@@ -1063,6 +1215,8 @@ def multilabel_confusion_matrix(y_true: Any, y_pred: Any, *, sample_weight: Any 
     if isinstance(data, _Single) and w is None and _correct_weight(data.t, data.p, None) == 0:
         # scikit-learn 1.9.1 returns floats when no sample at all is correct; match its dtype.
         mcm = mcm.astype(np.float64)
+    if w is not None and not samplewise:
+        mcm = mcm.astype(np.float64)  # scikit-learn's dtype with weights (the sums above are exact)
     return mcm
 
 

@@ -91,7 +91,7 @@ def test_integer_weight_counts_as_repetition() -> None:
     assert ref.precision_score(Y_TRUE, Y_PRED, average="micro", sample_weight=w) == 3 / 5
     assert ref.confusion_matrix(Y_TRUE, Y_PRED, sample_weight=w).tolist() == [[3, 1, 1], [1, 1, 0], [0, 1, 2]]
     _, _, _, support = ref.precision_recall_fscore_support(Y_TRUE, Y_PRED, sample_weight=w)
-    assert support.tolist() == [5.0, 2.0, 3.0] and support.dtype == np.float64
+    assert support.tolist() == [5, 2, 3] and support.dtype == np.int64  # integer weights: exact int64 sums
 
 
 @pytest.mark.parametrize(
