@@ -102,6 +102,9 @@ def test_claim_pages_show_statement_hypotheses_proof_and_references(site: Path) 
         for key in claim.references:  # a key missing from the .bib is shown as the key itself
             assert (bib[key]["title"] if key in bib else key) in text, (claim.id, key)
         assert ("Proof" if claim.expected == "holds" else "Why it fails") in text
+        hrefs = {value for tag, _, value in _parse((site / "claims" / f"{claim.id}.html").read_text(encoding="utf-8")).refs}
+        for other in claim.when_hypotheses_drop:  # each false belief that drops a hypothesis is linked
+            assert f"{other}.html" in hrefs, (claim.id, other)
 
 
 def test_a_refuted_claim_page_shows_the_call_its_values_and_a_playground_link(site: Path) -> None:

@@ -49,7 +49,7 @@ def gather(prove: Mapping[str, Any], results_note: str, root: Path | None = None
     root = source_tree() if root is None else root
     bib: dict[str, dict[str, str]] = {}
     certificates: dict[str, list[str]] = {}
-    coq: dict[str, list[tuple[str, str]]] = {}
+    coq: dict[str, list[tuple[str, str, str]]] = {}
     coq_files: list[str] = []
     texts: dict[str, str] = {}
     if root is not None:
@@ -73,7 +73,7 @@ def gather(prove: Mapping[str, Any], results_note: str, root: Path | None = None
                 coq_files.append(path.name)
                 texts[f"coq/{path.name}"] = source
                 for claim_id, theorems in coq_theorems(source).items():
-                    coq.setdefault(claim_id, []).extend(theorems)
+                    coq.setdefault(claim_id, []).extend((name, qualifier, path.name) for name, qualifier in theorems)
     inputs = SiteInputs(claims=CATALOGUE, prove=prove, version=__version__, results_note=results_note, bib=bib,
                         certificates=certificates, coq=coq, coq_files=tuple(coq_files), worked=worked_example())
     return inputs, texts

@@ -29,8 +29,8 @@ class SiteInputs:
     bib: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  #: key -> fields (site.bib)
     #: claim id -> certificate paths relative to proofs/smt2 (copied into the site)
     certificates: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    #: claim id -> [(Coq theorem, qualifier)] from the ``(* catalogue: id *)`` tags
-    coq: Mapping[str, Sequence[tuple[str, str]]] = field(default_factory=dict)
+    #: claim id -> [(Coq theorem, qualifier, file name)] from the ``(* catalogue: id *)`` tags
+    coq: Mapping[str, Sequence[tuple[str, str, str]]] = field(default_factory=dict)
     coq_files: Sequence[str] = ()  #: Coq source file names copied into the site
     worked: Mapping[str, Any] | None = None  #: metricproofs.examples.worked_example()
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from fractions import Fraction
 from typing import Any, Mapping
 from urllib.parse import quote
@@ -88,7 +89,8 @@ def _method_summary(result: Mapping[str, Any] | None) -> str:
 # --- the index -------------------------------------------------------------------------------
 
 
-def _worked_section(inputs: SiteInputs) -> str:
+def _worked_section(inputs: SiteInputs, root: str = "", heading: str = "Start here: nine predictions, four equal numbers",
+                    anchor: str = "start") -> str:
     worked = inputs.worked
     if not worked:
         return ""
@@ -100,10 +102,10 @@ def _worked_section(inputs: SiteInputs) -> str:
     totals = worked["totals"]
     per.append(["<strong>sum</strong>", esc(totals["tp"]), esc(totals["fp"]), esc(totals["fn"])])
     exact = worked["exact"]
-    href = playground_href(cm, None) + "&names=" + ",".join(quote(str(n)) for n in names)
+    href = playground_href(cm, None, root=root) + "&names=" + ",".join(quote(str(n)) for n in names)
     return f"""
-<section aria-labelledby="start">
-<h2 id="start">Start here: nine predictions, four equal numbers</h2>
+<section aria-labelledby="{anchor}">
+<h2 id="{anchor}">{esc(heading)}</h2>
 <p>Nine samples over the labels {esc(", ".join(names))}: <code>y_true = {esc(worked["y_true"])}</code> and
 <code>y_pred = {esc(worked["y_pred"])}</code>. Their confusion matrix (rows: true label, columns: predicted):</p>
 <div class="side-by-side">
@@ -275,26 +277,41 @@ def _certificates(inputs: SiteInputs, claim: Any) -> str:
                 "was written (<code>metricproofs export --smt2 DIR</code> writes them).</p>")
     parts = ["<h2 id=\"recheck\">Re-check it yourself</h2>"]
     if files:
-        rows = []
+        by_k: dict[int, list[tuple[str, str]]] = {}
+        goals_seen: list[str] = []
         for rel in files:
             name = rel.rsplit("/", 1)[-1]
-            stem = name[:-len(".smt2")] if name.endswith(".smt2") else name
-            goal = stem.split("-", 1)[-1]
-            asks = CERTIFICATE_GOALS.get(goal, goal)
-            if goal == "negation":
-                asks += f" ({NEGATION_ANSWER.get(claim.expected, '')})"
-            rows.append([link(f"../certificates/{rel}.html", name), esc(asks),
-                         f"<code>z3 proofs/smt2/{esc(rel)}</code>"])
+            match = re.fullmatch(r"k(\d+)-([\w-]+)\.smt2", name)
+            k, goal = (int(match.group(1)), match.group(2)) if match else (0, name)
+            by_k.setdefault(k, []).append((goal, rel))
+            if goal not in goals_seen:
+                goals_seen.append(goal)
+        order = [g for g in CERTIFICATE_GOALS if g in goals_seen] + [g for g in goals_seen if g not in CERTIFICATE_GOALS]
+        rows = []
+        for k in sorted(by_k):
+            present = dict(by_k[k])
+            cells = [link(f"../certificates/{present[g]}.html", g) if g in present else "" for g in order]
+            rows.append([f"k = {k}" if k else "", *cells])
+        meaning = "".join(
+            f"<li><strong>{esc(goal)}</strong>: {esc(CERTIFICATE_GOALS.get(goal, goal))}"
+            + (f" ({esc(NEGATION_ANSWER.get(claim.expected, ''))})" if goal == "negation" else "") + "</li>"
+            for goal in order)
+        example = files[-1]
         parts.append("<p>Plain SMT-LIB2 files, written from the same definitions the provers use; z3 and cvc5 both "
-                     "read them, and each file's header says which answer (sat or unsat) it must get and why.</p>")
-        parts.append(table(["file", "asks whether", "re-check (from the repository root)"], rows, css="certs"))
+                     "read them, and each file's header says which answer (sat or unsat) it must get and why. "
+                     "Each file asks whether</p>"
+                     f'<ul class="goals">{meaning}</ul>')
+        parts.append(table(["classes", *[esc(g) for g in order]], rows, css="certs"))
+        parts.append(f"<p>Re-check one from the repository root: <code>z3 proofs/smt2/{esc(example)}</code> "
+                     f"(or <code>cvc5</code>).</p>")
     if theorems:
         items = "".join(
-            f"<li><code>{esc(name)}</code>" + (f" ({esc(qualifier)})" if qualifier else "") + "</li>"
-            for name, qualifier in theorems)
-        files_links = ", ".join(link(f"../coq/{name}.html", name) for name in inputs.coq_files)
-        parts.append(f"<p>Coq theorems tagged with this claim (every class count; sources: {files_links}):</p>"
-                     f"<ul>{items}</ul><p><code>make -C proofs/coq</code> re-checks them.</p>")
+            f"<li><code>{esc(name)}</code>" + (f" ({esc(qualifier)})" if qualifier else "")
+            + f" in {link(f'../coq/{source}.html', source)}</li>"
+            for name, qualifier, source in theorems)
+        parts.append("<p>Coq theorems tagged with this claim (for every class count):</p>"
+                     f"<ul>{items}</ul><p><code>make -C proofs/coq</code> builds them and prints what each "
+                     "assumes.</p>")
     return "\n".join(parts)
 
 
@@ -315,6 +332,30 @@ def _references(inputs: SiteInputs, claim: Any) -> str:
     return f"<h2 id=\"references\">References</h2><ul class=\"refs\">{''.join(items)}</ul>" if items else ""
 
 
+def _claim_links(inputs: SiteInputs, ids: Any) -> str:
+    titles = {c.id: c.title for c in inputs.claims}
+    return ", ".join(link(f"{i}.html", titles[i]) if i in titles else f"<code>{esc(i)}</code>" for i in ids)
+
+
+def _related(inputs: SiteInputs, claim: Any) -> str:
+    """Lemmas used, the false beliefs that drop a hypothesis, and (for those) the claims they break."""
+    parts = []
+    lemmas = tuple(getattr(claim, "lemmas", ()) or ())
+    if lemmas:
+        parts.append(f"<p>The proof uses: {_claim_links(inputs, lemmas)}.</p>")
+    drops = tuple(getattr(claim, "when_hypotheses_drop", ()) or ())
+    if drops:
+        parts.append("<p>What the hypotheses are for: each of these false beliefs drops or changes one of them, "
+                     f"and has a counterexample: {_claim_links(inputs, drops)}.</p>")
+    broken = [c.id for c in inputs.claims if claim.id in tuple(getattr(c, "when_hypotheses_drop", ()) or ())]
+    if broken:
+        parts.append(f"<p>This belief is what becomes of these identities when a hypothesis is dropped: "
+                     f"{_claim_links(inputs, broken)}.</p>")
+    if not parts:
+        return ""
+    return '<section aria-labelledby="related"><h2 id="related">Related claims</h2>' + "".join(parts) + "</section>"
+
+
 def claim_page(inputs: SiteInputs, claim: Any) -> str:
     """``claims/ID.html``: everything about one claim."""
     result = results_by_id(inputs.prove).get(claim.id)
@@ -329,6 +370,10 @@ def claim_page(inputs: SiteInputs, claim: Any) -> str:
         latex = ""
     formal = (f'<details><summary>The conclusion as the provers read it (LaTeX)</summary>'
               f'<pre tabindex="0">{esc(latex)}</pre></details>') if latex else ""
+    key = getattr(claim, "key_argument", "") or ""
+    key_argument = f'<p class="key-argument"><strong>The key idea.</strong> {esc(key)}</p>' if key else ""
+    worked = (_worked_section(inputs, root="../", heading="The worked example", anchor="worked")
+              if getattr(claim, "worked_example", False) else "")
     body = f"""
 <p class="crumbs">{link("../index.html", "All claims")} / <code>{esc(claim.id)}</code></p>
 <h1>{esc(claim.title)}</h1>
@@ -340,8 +385,10 @@ def claim_page(inputs: SiteInputs, claim: Any) -> str:
 {formal}
 </section>
 <section aria-labelledby="proof"><h2 id="proof">{proof_head}</h2>
-<p>{esc(claim.proof)}</p>
+{key_argument}<p>{esc(claim.proof)}</p>
 </section>
+{worked}
+{_related(inputs, claim)}
 <section aria-labelledby="checked"><h2 id="checked">How it was checked</h2>
 {_methods(result)}
 </section>

@@ -398,6 +398,8 @@
         .forEach(function (cell) { cell.classList.toggle("outside", !state.inS[l]); });
     }
     explain(v);
+    var active = document.activeElement;
+    if (active && active.matches && active.matches("#matrix input")) onFocus({ target: active });
     writeFragment();
   }
 
