@@ -59,6 +59,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from metricproofs.provers.induction import schema_text
 
         print(_wrap(schema_text(claim)), file=out)
+        if claim.induction.over == "classes":
+            from metricproofs.provers.induction_classes import invariant_text
+
+            print(_wrap("For this claim: " + invariant_text(claim)), file=out)
     related = claim.when_hypotheses_drop
     if claim.expected == "fails":
         related = (claim.id,)

@@ -40,6 +40,7 @@ from fractions import Fraction
 from typing import Any, Sequence
 
 import sympy
+import sympy.printing.str
 from sympy.functions.elementary.piecewise import ExprCondPair
 
 from metricproofs import definitions as d
@@ -49,8 +50,9 @@ from metricproofs.provers.obligations import Obligation, formula_plan
 from metricproofs.provers.results import MethodResult
 from metricproofs.provers.smt import solve
 
-__all__ = ["SCHEMA", "NotOverClasses", "Abstraction", "Atom", "ClassInduction", "plan_over_classes",
-           "prove_over_classes", "defined_branch", "one_sample_value", "is_linear_form"]
+__all__ = ["SCHEMA", "SUPERADDITIVE_SCHEMA", "NotOverClasses", "Abstraction", "Atom", "ClassInduction",
+           "plan_over_classes", "steps_of", "prove_over_classes", "invariant_text", "describe", "readable",
+           "substitute", "defined_branch", "one_sample_value", "is_linear_form"]
 
 METHOD = "z3-induction"
 WRITTEN = "macros"  #: the encoding of these obligations (small, k-free or k symbolic)
@@ -265,7 +267,7 @@ def candidate_atoms(abstraction: Abstraction, positive: Sequence[sympy.Symbol]) 
         if form is not None:
             constant, coefficients = form
             rhs = constant * LABELS + sympy.Add(*[c * abstraction.summands[v] for v, c in coefficients.items()])
-            atoms.append(Atom("linear", sympy.Eq(symbol, rhs), f"{symbol} = {rhs}"))
+            atoms.append(Atom("linear", sympy.Eq(symbol, rhs), f"{symbol} = {readable(rhs)}"))
         nonlinear.append(symbol)
         atoms.append(Atom("non-negative", sympy.Ge(symbol, 0), f"{symbol} >= 0"))
     for first, second in itertools.combinations(nonlinear, 2):
@@ -447,9 +449,21 @@ def build(claim: Claim, counts_of: CountsOf, lemma_claims: Sequence[Claim] = ())
     return induction
 
 
+def _drop_impossible_cases(expr: sympy.Basic) -> sympy.Basic:
+    """Drop the zero-division case of a ratio whose denominator is a non-zero number (x / 1 is x)."""
+    if isinstance(expr, sympy.Piecewise):
+        (value, condition), *rest = expr.args
+        if isinstance(condition, d.IsZero) and condition.expr.is_number and condition.expr != 0 and rest:
+            return _drop_impossible_cases(rest[0][0] if len(rest) == 1 and rest[0][1] == sympy.true
+                                          else sympy.Basic.__new__(sympy.Piecewise, *rest))
+    if not expr.args:
+        return expr
+    return substitute(expr, {arg: _drop_impossible_cases(arg) for arg in expr.args})
+
+
 def with_superadditive(induction: ClassInduction) -> ClassInduction:
     """Add the claim at k = 1 as an atom; its non-sum side must be superadditive."""
-    at_one = substitute(induction.conclusion, {d.k: sympy.Integer(1)})
+    at_one = _drop_impossible_cases(substitute(induction.conclusion, {d.k: sympy.Integer(1)}))
     if not isinstance(at_one, (sympy.GreaterThan, sympy.LessThan)):
         raise NotOverClasses("a superadditive step needs an inequality")
     big, small = (at_one.lhs, at_one.rhs) if isinstance(at_one, sympy.GreaterThan) else (at_one.rhs, at_one.lhs)
@@ -459,7 +473,7 @@ def with_superadditive(induction: ClassInduction) -> ClassInduction:
             and _linear_form(plain, sorted(sums, key=str))[0] == 0):
         raise NotOverClasses(f"the smaller side at k = 1 is not a plain sum: {small}")
     induction.superadditive = big
-    induction.atoms.append(Atom("claim at k = 1", sympy.Ge(big, small), f"{big} >= {small}"))
+    induction.atoms.append(Atom("claim at k = 1", sympy.Ge(big, small), f"{readable(big)} >= {readable(small)}"))
     return induction
 
 
@@ -563,20 +577,41 @@ def _discharge(step: Step, timeout: float) -> tuple[str, str]:
         if answer.status == check.expected:
             continue
         if check.name == "hypotheses":
-            return ("error" if answer.status == "unsat" else "unknown"), \
+            return ("unknown" if answer.status == "unknown" else "error"), \
                 f"{step.name}: hypotheses not shown satisfiable ({answer.status})"
-        return ("error" if answer.status == "sat" else "unknown"), f"{step.name}: a division may be undefined"
+        return ("unknown" if answer.status == "unknown" else "error"), f"{step.name}: a division may be undefined"
     answer = solve([negation.query()], timeout)
     if answer.status == "unsat":
         return "proved", f"{step.name}: unsat"
     if answer.status == "sat":
         return "refuted", f"{step.name}: z3 found a model of the negation: {answer.model}"
+    if answer.status == "error":
+        return "error", f"{step.name}: z3 failed ({answer.reason})"
     return "unknown", f"{step.name}: z3 gave up ({answer.reason})"
+
+
+class _Readable(sympy.printing.str.StrPrinter):
+    """Prints a zero-division ratio as ``num/den (z if den = 0)`` instead of a raw Piecewise."""
+
+    def _print_Piecewise(self, expr: sympy.Piecewise) -> str:
+        *cases, (otherwise, _) = expr.args
+        shown = self._print(otherwise)
+        for value, condition in reversed(cases):
+            shown = f"({self._print(value)} if {self._print(condition)} else {shown})"
+        return shown
+
+    def _print_ExprCondPair(self, expr: ExprCondPair) -> str:
+        return f"{self._print(expr.args[0])} if {self._print(expr.args[1])}"
+
+
+def readable(expr: sympy.Basic) -> str:
+    """``expr`` as the detail and the paper show it."""
+    return _Readable().doprint(expr)
 
 
 def describe(induction: ClassInduction) -> str:
     """The invariant in words: what each sum is, and the relations."""
-    legend = [f"{symbol} = sum_l {summand}" for summand, symbol in induction.abstraction.summands.items()
+    legend = [f"{symbol} = sum_l {readable(summand)}" for summand, symbol in induction.abstraction.summands.items()
               if summand not in induction.abstraction.primitives]
     prims = ", ".join(f"{v} = {MEANING[v]}" for v in induction.abstraction.primitives)
     atoms = "; ".join(a.text for a in induction.atoms)
@@ -598,6 +633,17 @@ def _settle_atoms(induction: ClassInduction, timeout: float) -> None:
         if len(kept) == len(induction.atoms):
             return
         induction.atoms = kept
+
+
+def invariant_text(claim: Claim) -> str:
+    """The per-label variables, the sums and the candidate invariant of the claim (sympy and small
+    exact examples only, no solver; the proof may still drop a relation z3 refutes)."""
+    from metricproofs.catalogue import get
+
+    try:
+        return describe(plan_over_classes(claim, lemma_claims=[get(lemma) for lemma in claim.induction.lemmas]))
+    except (NotOverClasses, UnsupportedExpression) as why:
+        return f"the induction over classes does not apply: {why}"
 
 
 def prove_over_classes(claim: Claim, *, timeout: float = 60.0, counts_of: CountsOf = d.confusion_counts,
