@@ -30,7 +30,8 @@ SOURCE = "nine predictions over labels A, B, C, five of them correct"
 def worked_example() -> dict[str, Any]:
     """Counts and values of the example, from the definitions (exact) and the reference (floats).
 
-    ``per_label`` rows hold TP, FP, FN and support of each label; ``exact`` holds micro
+    ``per_label`` rows hold TP, FP, FN and support of each label; ``errors`` lists each
+    misclassified sample's true and predicted label; ``exact`` holds micro
     P, R, F1 and accuracy as reduced fractions (strings), evaluated from the sympy
     definitions over the confusion matrix; ``reference`` holds the same four from
     :mod:`metricproofs.reference`.
@@ -50,6 +51,8 @@ def worked_example() -> dict[str, Any]:
         tp, fp, fn = (int(evaluate(f(d.l), k=k, C=cm, l=lab)) for f in (c.tp, c.fp, c.fn))
         per_label.append({"label": name, "tp": tp, "fp": fp, "fn": fn, "support": tp + fn})
     totals = {key: sum(row[key] for row in per_label) for key in ("tp", "fp", "fn", "support")}
+    # each misclassified sample, in order: an FP of its predicted label and an FN of its true label
+    errors = [{"true": t, "pred": p} for t, p in zip(Y_TRUE, Y_PRED) if t != p]
     exact: dict[str, Fraction] = {
         "precision": evaluate(d.micro_precision(c), k=k, C=cm),
         "recall": evaluate(d.micro_recall(c), k=k, C=cm),
@@ -66,6 +69,7 @@ def worked_example() -> dict[str, Any]:
         "confusion_matrix": cm,
         "per_label": per_label,
         "totals": totals,
+        "errors": errors,
         "n": len(Y_TRUE),
         "trace": sum(cm[i][i] for i in range(k)),
         "exact": {name: str(value) for name, value in exact.items()},

@@ -47,6 +47,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         totals, exact, ref = example["totals"], example["exact"], example["reference"]
         print(f"  sum    {totals['tp']:>2}  {totals['fp']:>2}  {totals['fn']:>2}"
               f"   <- sum FP = sum FN = {example['n'] - example['trace']} errors", file=out)
+        print(_wrap("each error (true -> predicted) is one FP of the predicted label and one FN of the true "
+                    "label: " + ", ".join(f"{e['true']} -> {e['pred']} (FP of {e['pred']}, FN of {e['true']})"
+                                          for e in example["errors"])), file=out)
         print(f"  micro P = {totals['tp']}/({totals['tp']}+{totals['fp']}) = {ref['precision']:.4f}, "
               f"micro R = {totals['tp']}/({totals['tp']}+{totals['fn']}) = {ref['recall']:.4f}, "
               f"micro F1 = {ref['f1']:.4f}, accuracy = {exact['accuracy']} = {ref['accuracy']:.4f}", file=out)
