@@ -13,6 +13,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     after the whole report is computed, so an error leaves no file behind."""
     from metricproofs.scoring import score_file
 
+    if args.plot:
+        from metricproofs.scoring.plot import check_plot_path
+
+        check_plot_path(args.plot)  # before reading: a bad target costs no time and writes nothing
     report = score_file(args.file, true=args.true_col, pred=args.pred_col, weight=args.weight_col,
                         counts=args.counts_col)
     if args.plot:

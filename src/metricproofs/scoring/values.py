@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 import threading
-import warnings
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -88,16 +87,15 @@ def decimals(matrix: np.ndarray) -> Decimals:
     _, tp, fp, fn, support = ref.per_label_counts(t, p, sample_weight=w)
     per_label: dict[str, np.ndarray] = {}
     undefined: dict[str, np.ndarray] = {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ref.UndefinedMetricWarning)
-        for zd, out in ((0.0, per_label), (np.nan, undefined)):
-            values = ref.precision_recall_fscore_support(t, p, sample_weight=w, zero_division=zd)
-            for name, v in zip(METRICS, values):
-                out[name] = np.asarray(v) if out is per_label else np.isnan(v)
-        averages = {}
-        for average in AVERAGES:
-            values = ref.precision_recall_fscore_support(t, p, sample_weight=w, average=average, zero_division=0.0)
-            averages[average] = {name: float(v) for name, v in zip(METRICS, values)}
+    # A numeric zero_division never warns (and naming the warning class would import scikit-learn).
+    for zd, out in ((0.0, per_label), (np.nan, undefined)):
+        values = ref.precision_recall_fscore_support(t, p, sample_weight=w, zero_division=zd)
+        for name, v in zip(METRICS, values):
+            out[name] = np.asarray(v) if out is per_label else np.isnan(v)
+    averages = {}
+    for average in AVERAGES:
+        values = ref.precision_recall_fscore_support(t, p, sample_weight=w, average=average, zero_division=0.0)
+        averages[average] = {name: float(v) for name, v in zip(METRICS, values)}
     accuracy = ref.accuracy_score(t, p, sample_weight=w)
     return Decimals(tp, fp, fn, support, per_label, undefined, averages, accuracy)
 
