@@ -90,6 +90,8 @@ Every number below is computed exactly, as a fraction, and shown with a four-dig
 <div class="matrix-wrap" tabindex="-1">
 <table id="matrix" class="playground"></table>
 <p id="cell-note" class="note" aria-live="polite">Move into a cell to see where it is counted.</p>
+<p id="border-legend" class="note legend" hidden><span class="swatch inward"></span> an FP in S with no FN in S
+(true label outside S) <span class="swatch outward"></span> an FN in S with no FP in S (predicted label outside S)</p>
 <fieldset id="subset" class="subset"></fieldset>
 </div>
 

@@ -390,6 +390,15 @@
       var x = v[node.getAttribute("data-mirror")];
       node.textContent = showText(x);
     });
+    for (var rr = 0; rr < k; rr++) {
+      for (var cc = 0; cc < k; cc++) {
+        var td = $("cell-" + rr + "-" + cc).parentNode;
+        td.classList.toggle("inward", rr !== cc && !state.inS[rr] && state.inS[cc]);
+        td.classList.toggle("outward", rr !== cc && state.inS[rr] && !state.inS[cc]);
+        td.classList.toggle("outside", !state.inS[rr] && !state.inS[cc]);
+      }
+    }
+    $("border-legend").hidden = state.inS.every(Boolean);
     for (var l = 0; l < k; l++) {
       var row = document.querySelector('#per-label-body tr[data-label="' + l + '"]');
       row.classList.toggle("outside", !state.inS[l]);
@@ -429,8 +438,9 @@
       return;
     }
     var text = "Over S only, \u03a3 FP = " + v["sum-fp"].p + " and \u03a3 FN = " + v["sum-fn"].p + ". ";
-    text += v["inward"].p + " error(s) have a true label outside S and a predicted label in S (an FP in S with no FN in S); "
-      + v["outward"].p + " have a true label in S and a predicted label outside S (an FN in S with no FP in S). ";
+    var errors = function (x) { return x.p.toString() + (x.p === 1n ? " error has" : " errors have"); };
+    text += errors(v["inward"]) + " a true label outside S and a predicted label in S (an FP in S with no FN in S); "
+      + errors(v["outward"]) + " a true label in S and a predicted label outside S (an FN in S with no FP in S). ";
     if (same(P, R)) {
       verdict.classList.add("equal");
       text += "Here the two happen to balance, so micro P = micro R = " + showText(P) + "; change a cell to break it.";
