@@ -138,6 +138,10 @@ def test_a_fragment_change_without_reload_updates_the_values(site: Path, browser
     # S = {0, 2}: TP = 3 + 5 = 8; FP = (2 + 0) + (0 + 1) = 3; FN = (1 + 0) + (0 + 0) = 1
     assert (shown["sum-fp"], shown["sum-fn"]) == ("3/1", "1/1")
     assert (shown["micro-precision"], shown["micro-recall"], shown["accuracy"]) == ("8/11", "8/9", "3/4")
+    # label 1 is outside S: its row's errors into S are FP-only cells, S's errors into it FN-only cells
+    cells = "return [...document.querySelectorAll('#matrix td.' + arguments[0] + ' input')].map(i => i.id).sort()"
+    assert browser.execute(cells, "inward") == ["cell-1-0", "cell-1-2"]
+    assert browser.execute(cells, "outward") == ["cell-0-1", "cell-2-1"]
 
 
 def test_worked_example_and_keyboard_edits(site: Path, browser: Browser) -> None:
