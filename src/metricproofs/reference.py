@@ -837,15 +837,27 @@ def per_label_counts(
 # --------------------------------------------------------------------------- division and averaging
 
 
+def _beyond_float64(num: Any, den: Any) -> bool:
+    """Integer counts (integer weights) with a denominator above 2**53, where float64 would
+    round the counts before dividing: such ratios are divided exactly (Python ints divide
+    with one correct rounding)."""
+    return (isinstance(num, np.ndarray) and isinstance(den, np.ndarray) and num.dtype.kind == "i"
+            and den.dtype.kind == "i" and den.size > 0 and int(den.max()) > 2**53)
+
+
 def _divide(num: np.ndarray, den: np.ndarray, zero_division: float | str) -> tuple[np.ndarray, bool]:
     """``num / den`` with 0/0 replaced by the ``zero_division`` value ('warn' acts as 0).
 
     Returns the ratios and whether any denominator was zero.
     """
-    num = np.asarray(num, dtype=np.float64)
-    den = np.asarray(den, dtype=np.float64)
-    zero = den == 0
-    out = num / np.where(zero, 1.0, den)
+    if _beyond_float64(num, den):
+        out = np.array([int(a) / int(b) if b else 0.0 for a, b in zip(num.tolist(), den.tolist())])
+        zero = den == 0
+    else:
+        num = np.asarray(num, dtype=np.float64)
+        den = np.asarray(den, dtype=np.float64)
+        zero = den == 0
+        out = num / np.where(zero, 1.0, den)
     out[zero] = 0.0 if zero_division == "warn" else zero_division
     return out, bool(zero.any())
 
