@@ -81,15 +81,16 @@ def score_file(path: str | os.PathLike[str], *, true: str, pred: str, weight: st
     """The report of a CSV or Parquet file (read in bounded batches); bad input raises InputError."""
     from metricproofs.scoring import values
     from metricproofs.scoring.counting import Where
-    from metricproofs.scoring.reading import file_batches, restart_column
+    from metricproofs.scoring.reading import file_batches, is_parquet, restart_column
 
     path = os.fspath(path)
     cols = _columns(true, pred, weight, counts)
+    where = Where(path, empty="a null" if is_parquet(path) else "an empty")
     values.warm_up()  # sympy loads while pyarrow reads
     text: frozenset[str] = frozenset()
     while True:
         try:
-            tally = _tally(file_batches(path, cols, text), cols, Where(path))
+            tally = _tally(file_batches(path, cols, text), cols, where)
             break
         except Exception as exc:
             column = restart_column(exc)

@@ -75,6 +75,8 @@ class Tally:
     values: list[Any] = field(default_factory=list)  #: label of each code
     codes: dict[Any, int] = field(default_factory=dict)
     table: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int64))
+    #: codes that label some counted row (a dictionary may hold text no row uses)
+    occurs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     rows: int = 0
     integer_weights: bool = True
 
@@ -108,12 +110,12 @@ class Tally:
         bad = ~np.isfinite(x)
         if bad.any():
             at = _first(bad)
-            raise InputError(f"{self.where.row(first + at)} has the label {x[at]!r} in column {name!r}; "
+            raise InputError(f"{self.where.row(first + at)} has the label {x[at].item()!r} in column {name!r}; "
                              "labels must be integers or text")
         bad = (x != np.round(x)) | (np.abs(x) >= 2.0**53)
         if bad.any():
             at = _first(bad)
-            raise InputError(f"{self.where.row(first + at)}: label {x[at]!r} in column {name!r} is not an "
+            raise InputError(f"{self.where.row(first + at)}: label {x[at].item()!r} in column {name!r} is not an "
                              "integer; labels must be integers or text (round or map the predictions first)")
         return x.astype(np.int64)
 
@@ -219,6 +221,7 @@ class Tally:
             table = np.zeros((size, size), dtype=self.table.dtype)
             table[:old, :old] = self.table
             self.table = table
+            self.occurs = np.concatenate([self.occurs, np.zeros(size - old, dtype=bool)])
 
     def add(self, batch: Batch) -> None:
         """Validate one batch and add its joint counts."""
@@ -252,6 +255,7 @@ class Tally:
         codes = present.tolist() if coded else [self._code(v) for v in present.tolist()]
         self._grow()
         self.table[np.ix_(codes, codes)] += part
+        self.occurs[codes] = True
 
     # ----------------------------------------------------------------------- result
 
@@ -264,20 +268,22 @@ class Tally:
         if not total > 0:
             word = self.cols.weight_word
             raise InputError(f"{self.where.source}: every {word} in column {self.cols.weight!r} is zero; nothing to score")
-        labels = self._display_labels()
-        order = sorted(range(len(labels)), key=lambda i: labels[i])
+        codes = np.flatnonzero(self.occurs).tolist()
+        shown = self._display_labels([self.values[c] for c in codes])
+        ranks = sorted(range(len(codes)), key=lambda i: shown[i])
+        order = [codes[i] for i in ranks]
         matrix = self.table[np.ix_(order, order)]
         exact = self.integer_weights and total < EXACT_LIMIT and math.isfinite(total)
         if exact and matrix.dtype != np.int64:
             matrix = matrix.astype(np.int64)
-        return [labels[i] for i in order], matrix, exact
+        return [shown[i] for i in ranks], matrix, exact
 
-    def _display_labels(self) -> list[Any]:
+    def _display_labels(self, values: list[Any]) -> list[Any]:
         """Integer labels as ints; text labels as ints when all spell distinct integers."""
         if self.kind == "num":
-            return [int(v) for v in self.values]
-        if all(_INTEGER_TEXT.fullmatch(v) for v in self.values):
-            ints = [int(v) for v in self.values]
+            return [int(v) for v in values]
+        if all(_INTEGER_TEXT.fullmatch(v) for v in values):
+            ints = [int(v) for v in values]
             if len(set(ints)) == len(ints):
                 return ints
-        return list(self.values)
+        return list(values)

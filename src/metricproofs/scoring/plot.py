@@ -173,7 +173,10 @@ def write_plot(report: "Report", path: str) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     handle, tmp = tempfile.mkstemp(prefix=".plot-", suffix=f".{fmt}", dir=folder)
     try:
-        with os.fdopen(handle, "wb") as out:
+        import matplotlib
+
+        # SVG keeps its text as text (searchable, editable on a slide), not as outlines
+        with os.fdopen(handle, "wb") as out, matplotlib.rc_context({"svg.fonttype": "none"}):
             fig.savefig(out, format=fmt, facecolor="white")
         umask = os.umask(0)
         os.umask(umask)

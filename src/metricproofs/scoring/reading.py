@@ -33,13 +33,16 @@ import pyarrow.parquet as pq
 from metricproofs.errors import InputError
 
 __all__ = ["Columns", "Batch", "file_batches", "table_batches", "is_parquet", "CSV_BLOCK_BYTES",
-           "PARQUET_BATCH_ROWS"]
+           "PARQUET_BATCH_ROWS", "TABLE_BATCH_ROWS"]
 
 CSV_BLOCK_BYTES = 4 << 20
 """Bytes of CSV parsed per batch (about 700,000 rows of two short labels)."""
 
 PARQUET_BATCH_ROWS = 1 << 17
 """Rows per Parquet record batch."""
+
+TABLE_BATCH_ROWS = 1 << 20
+"""Rows per batch of an in-memory table."""
 
 _HEADER_BYTES = 1 << 20
 """The header row must end within this many bytes."""
@@ -248,7 +251,7 @@ def restart_column(exc: BaseException) -> str | None:
     return exc.column if isinstance(exc, _Restart) else None
 
 
-def table_batches(data: Any, cols: Columns, rows: int = 1 << 20) -> Iterator[Batch]:
+def table_batches(data: Any, cols: Columns) -> Iterator[Batch]:
     """Batches of an in-memory table: a pyarrow Table or RecordBatch, a pandas or polars
     DataFrame, or anything else that speaks the Arrow PyCapsule stream protocol."""
     table = _as_table(data)
@@ -256,7 +259,7 @@ def table_batches(data: Any, cols: Columns, rows: int = 1 << 20) -> Iterator[Bat
     table = table.select(list(dict.fromkeys(cols.names)))
     names = table.column_names
     first = 0
-    for record in table.to_batches(max_chunksize=rows):
+    for record in table.to_batches(max_chunksize=TABLE_BATCH_ROWS):
         yield _batch(record, names, cols, first)
         first += record.num_rows
 
@@ -271,7 +274,9 @@ def _as_table(data: Any) -> pa.Table:
     try:
         if module == "pandas":
             return pa.Table.from_pandas(data, preserve_index=False)
-        if module == "polars" or hasattr(data, "__arrow_c_stream__"):
+        if module == "polars" and hasattr(data, "to_arrow"):
+            return data.to_arrow()
+        if hasattr(data, "__arrow_c_stream__"):
             return pa.table(data)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError) as exc:
         raise InputError(f"cannot read the {type(data).__name__} as a table: {exc}") from None
