@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -235,11 +236,14 @@ class Tally:
             t, p, w = t[keep], p[keep], w[keep]
         if w is not None and self.table.dtype != np.float64:
             self.table = self.table.astype(np.float64)
-        if t.shape[0]:
+        if t.shape[0] and w is not None and not w.any():
+            # all weights zero: the labels occur (scikit-learn's label set) but add nothing
+            self._count(t, p, np.ones(t.shape[0]), coded, scale=0.0)
+        elif t.shape[0]:
             self._count(t, p, w, coded)
         self.rows += n
 
-    def _count(self, t: np.ndarray, p: np.ndarray, w: np.ndarray | None, coded: bool) -> None:
+    def _count(self, t: np.ndarray, p: np.ndarray, w: np.ndarray | None, coded: bool, scale: float = 1.0) -> None:
         """The reference's counting pass over one batch, added into the running matrix."""
         try:
             data = ref._read_targets(t, p)
@@ -249,12 +253,14 @@ class Tally:
             if stats.table is not None:
                 part = stats.table[np.ix_(occurs, occurs)]
             else:  # a label range too wide for the joint bincount: the reference's matrix pass
-                part = ref.confusion_matrix(t, p, labels=present, sample_weight=w)
+                with warnings.catch_warnings():  # its one-label shape warning is about its own callers
+                    warnings.simplefilter("ignore")
+                    part = ref.confusion_matrix(t, p, labels=present, sample_weight=w)
         except ValueError as exc:
             raise InputError(f"{self.where.source}: {exc}") from None
         codes = present.tolist() if coded else [self._code(v) for v in present.tolist()]
         self._grow()
-        self.table[np.ix_(codes, codes)] += part
+        self.table[np.ix_(codes, codes)] += part if scale == 1.0 else part * scale
         self.occurs[codes] = True
 
     # ----------------------------------------------------------------------- result
