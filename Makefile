@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: prove test paper bench coq mutation clean site
+.PHONY: prove test paper bench coq mutation clean site conformance
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,22 @@ mutation: $(STAMP)
 	rm -rf mutants
 	CI=true $(BIN)/mutmut run
 	$(BIN)/python tools/mutation_score.py
+
+# Real libraries against scikit-learn's meaning (not part of `make test`): its own venv, since torch is
+# large. torch 2.13.0 is pinned to the CPU wheel; the run rewrites conformance/RESULTS.md and .json.
+CONFORMANCE_VENV := .venv-conformance
+CONFORMANCE_STAMP := $(CONFORMANCE_VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+$(CONFORMANCE_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(CONFORMANCE_VENV)
+	$(CONFORMANCE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(CONFORMANCE_VENV)/bin/python -m pip install --quiet torch==2.13.0 torchmetrics torcheval pytorch-ignite pycm mlxtend scikit-learn
+	$(CONFORMANCE_VENV)/bin/python -m pip install --quiet -e '.[test]'
+	rm -f $(CONFORMANCE_VENV)/.installed-*
+	touch $(CONFORMANCE_STAMP)
+
+conformance: $(CONFORMANCE_STAMP)
+	$(CONFORMANCE_VENV)/bin/python conformance/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist

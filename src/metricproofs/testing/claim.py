@@ -262,7 +262,7 @@ def validated_claim(
         raise UsageError(f"metric must be one of {', '.join(METRICS)}; got {metric!r}")
     _check_average(metric, average, multilabel)
     extra = _function_only(metric, kwargs)
-    if "average" in kwargs and kwargs["average"] != average:
+    if "average" in kwargs and kwargs["average"] != average and metric != "accuracy":
         raise UsageError(f"the function is called with average={kwargs['average']!r} but claimed "
                          f"to compute average={average!r}; make them the same")
     if metric == "fbeta" and "beta" not in kwargs:
