@@ -18,7 +18,9 @@ Only the node types the definitions use are accepted; anything else raises
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable, Mapping, Sequence
@@ -188,6 +190,10 @@ def _restore(env: Env, var: sympy.Symbol, saved: Any) -> None:
 
 
 def _compile_sum(expr: sympy.Sum) -> Compiled:
+    if isinstance(expr.function, sympy.Indexed):
+        fast = _compile_entry_sum(expr)
+        if fast is not None:
+            return fast
     body = compile_expr(expr.function)
     limits = [(var, _compile_int(lo), _compile_int(hi)) for var, lo, hi in expr.limits]
 
@@ -205,6 +211,59 @@ def _compile_sum(expr: sympy.Sum) -> Compiled:
         return terms
 
     return lambda be, env: be.add(run(be, env))
+
+
+def _compile_entry_sum(expr: sympy.Sum) -> Compiled | None:
+    """A sum of array entries whose subscripts are summation indices or fixed during the sum
+    (``sum_a C[a, l]``, ``sum_{a,b} C[a, b]``): the entries are listed directly, in the order
+    the general loop would visit them, without binding each index in the environment.
+    None when a subscript is anything else (an expression of a summation index)."""
+    entry: sympy.Indexed = expr.function
+    names = [var for var, _, _ in expr.limits]
+    if len(set(names)) != len(names):
+        return None
+    positions: list[int | None] = []  # per subscript: which limit sets it, or None (fixed)
+    fixed: list[Callable[[Env], int] | None] = []
+    for index in entry.indices:
+        if index in names:
+            positions.append(names.index(index)), fixed.append(None)
+        elif index.free_symbols & set(names):
+            return None
+        else:
+            positions.append(None), fixed.append(_compile_int(index))
+    base = str(entry.base.label)
+    bounds = [(_compile_int(lo), _compile_int(hi)) for _, lo, hi in expr.limits]
+    if any(lo.free_symbols & set(names) or hi.free_symbols & set(names) for _, lo, hi in expr.limits):
+        return None  # a limit that depends on another summation index
+
+    if len(bounds) == 1 and positions == [0, None]:  # sum_a C[a, l]: a column
+        (lo, hi), col = bounds[0], fixed[1]
+        return lambda be, env: be.add([be.indexed(base, (j, c), env)
+                                       for c in (col(env),) for j in range(lo(env), hi(env) + 1)])
+    if len(bounds) == 1 and positions == [None, 0]:  # sum_b C[l, b]: a row
+        (lo, hi), row = bounds[0], fixed[0]
+        return lambda be, env: be.add([be.indexed(base, (r, j), env)
+                                       for r in (row(env),) for j in range(lo(env), hi(env) + 1)])
+
+    if len(bounds) == 2 and positions == [0, 1]:  # sum_{a,b} C[a, b]: the whole matrix
+        (lo0, hi0), (lo1, hi1) = bounds
+        return lambda be, env: be.add([be.indexed(base, (i, j), env) for i in range(lo0(env), hi0(env) + 1)
+                                       for j in range(lo1(env), hi1(env) + 1)])
+    if len(bounds) == 2 and positions == [1, 0]:  # Sum(C[a, b], (b, ..), (a, ..)): the first limit outermost
+        (lo0, hi0), (lo1, hi1) = bounds
+        return lambda be, env: be.add([be.indexed(base, (i, j), env) for j in range(lo0(env), hi0(env) + 1)
+                                       for i in range(lo1(env), hi1(env) + 1)])
+
+    def run(be: Any, env: Env) -> Any:
+        values = [None if f is None else f(env) for f in fixed]
+        ranges = [range(lo(env), hi(env) + 1) for lo, hi in bounds]
+        terms = []
+        for point in itertools.product(*ranges):  # the first limit outermost, as in the general loop
+            index = tuple(point[p] if p is not None else v for p, v in zip(positions, values))
+            terms.append(be.indexed(base, index, env))
+        return be.add(terms)
+
+    return run
 
 
 # --- exact backend ----------------------------------------------------------------------
@@ -343,6 +402,11 @@ def _symbol_for(expr: sympy.Basic, name: str) -> sympy.Symbol:
 # --- SMT-LIB backend ----------------------------------------------------------------------
 
 
+#: A numeral as :func:`_numeral` writes it, possibly converted: ``2``, ``(- 1)``,
+#: ``(/ 1.0 2.0)``, ``(to_real (- 1))``.
+_NUMERAL = re.compile(r"^(\(to_real )?(\(- )?(\d+(\.\d+)?|\(/ \d+\.0 \d+\.0\))\)?\)?$")
+
+
 @dataclass(frozen=True)
 class Term:
     """An SMT-LIB term with its sort: ``Int``, ``Real`` or ``Bool``."""
@@ -387,6 +451,9 @@ class SmtBackend:
     named_constants: bool = False
     #: Compare ratios by cross-multiplying (sound under the recorded non-zero guards).
     cross_multiply: bool = False
+    #: Set once a product of two non-constant terms or a division by one is built: the
+    #: query leaves linear arithmetic (where every encoding is decided alike, and fast).
+    nonlinear: bool = False
 
     def _share(self, term: Term) -> Term:
         if len(term.text) <= self.share_above or term.sort == "Bool":
@@ -435,7 +502,7 @@ class SmtBackend:
     def indexed(self, base: str, index: tuple[int, ...], env: Env) -> Term:
         term = self._entries.get((base, index))
         if term is None:  # first use of this entry: declare it (later uses reuse the term)
-            name = base + "".join(f"_{j}" for j in index)
+            name = "_".join((base, *map(str, index)))
             spec = self.specs.get(base)
             if spec is None:
                 raise UnsupportedExpression(f"no domain given for {base!r}")
@@ -446,11 +513,12 @@ class SmtBackend:
     # arithmetic
     @staticmethod
     def _unify(terms: Sequence[Term]) -> tuple[list[str], str]:
-        if any(t.sort == "Bool" for t in terms):
+        sorts = {t.sort for t in terms}
+        if "Bool" in sorts:
             raise UnsupportedExpression("arithmetic on a Boolean term")
-        if any(t.sort == "Undefined" for t in terms):
+        if "Undefined" in sorts:
             raise UnsupportedExpression("arithmetic on an undefined (nan) value outside a zero-division branch")
-        if all(t.sort == "Int" for t in terms):
+        if sorts == {"Int"}:
             return [t.text for t in terms], "Int"
         return [t.text if t.sort == "Real" else f"(to_real {t.text})" for t in terms], "Real"
 
@@ -478,6 +546,8 @@ class SmtBackend:
         if len(factors) == 1:
             return factors[0]
         texts, sort = self._unify(factors)
+        if sum(not _NUMERAL.match(text) for text in texts) > 1:
+            self.nonlinear = True
         return self._share(Term(f"(* {' '.join(texts)})", sort))
 
     def power(self, base: Term, exponent: int) -> Term:
@@ -489,6 +559,8 @@ class SmtBackend:
         num_text = f"(to_real {num.text})" if num.sort == "Int" else num.text
         den_text = f"(to_real {den.text})" if den.sort == "Int" else den.text
         nonzero = f"(not (= {den_text} 0.0))"
+        if not _NUMERAL.match(den_text):
+            self.nonlinear = True
         self.guards.append(self._under_path(nonzero))
         shared = self._share(Term(f"(/ {num_text} {den_text})", "Real"))
         return Term(shared.text, "Real", (num_text, den_text))
@@ -503,6 +575,7 @@ class SmtBackend:
         name = self._roots.get(text)
         if name is None:
             name = self._roots[text] = f"_sqrt{len(self._roots)}"
+            self.nonlinear = True  # r * r = x
             self.definitions.append(f"(declare-const {name} Real)")
             self.definitions.append(f"(assert (=> (>= {text} 0.0) (and (>= {name} 0.0) (= (* {name} {name}) {text}))))")
         return Term(name, "Real")

@@ -148,13 +148,15 @@ def _discharge(formula: Formula, timeout: float, what: str) -> tuple[str, str]:
         if answer.status == check.expected:
             continue
         if check.name == "hypotheses":
-            return ("error" if answer.status == "unsat" else "unknown"), f"{what}: hypotheses not shown satisfiable ({answer.status})"
-        return ("error" if answer.status == "sat" else "unknown"), f"{what}: a division may be undefined"
+            return ("unknown" if answer.status == "unknown" else "error"), f"{what}: hypotheses not shown satisfiable ({answer.status})"
+        return ("unknown" if answer.status == "unknown" else "error"), f"{what}: a division may be undefined"
     answer = solve([negation.query()], timeout)
     if answer.status == "unsat":
         return "proved", f"{what}: unsat"
     if answer.status == "sat":
         return "refuted", f"{what}: z3 found a model of the negation: {answer.model}"
+    if answer.status == "error":
+        return "error", f"{what}: z3 failed ({answer.reason})"
     return "unknown", f"{what}: z3 gave up ({answer.reason})"
 
 

@@ -143,7 +143,7 @@ def formula_plan(formula: Formula, k: int, facts: tuple[sympy.Basic, ...] = (),
     """Hypotheses sat, every division defined (omitted when there is none), negation unsat."""
     plan = [Obligation("hypotheses", k, "sat", formula, "hypotheses", written=written)]
     defined = Obligation("definedness", k, "unsat", formula, "definedness", written=written)
-    if not defined.query().trivial:
+    if not defined.query(VARIANTS[0]).trivial:  # the same in every encoding; VARIANTS[0] is what z3-bounded walks first
         plan.append(defined)
     plan.append(Obligation("negation", k, "unsat", formula, "negation", facts=facts, written=written))
     return plan
@@ -188,6 +188,6 @@ def smallest_model(claim: Claim, timeout: float = SEARCH_TIMEOUT) -> Obligation 
             answer = solve([step.query()], timeout)
             if answer.status == "sat":
                 return step
-            if answer.status == "unknown" and step.bound is None:
+            if answer.status in ("unknown", "error") and step.bound is None:
                 return None
     return None

@@ -15,11 +15,14 @@ The text is plain SMT-LIB2 (``set-logic ALL``), well sorted, so cvc5 can re-chec
 
 from __future__ import annotations
 
+import functools
+import gc
 import math
 import re
 import subprocess
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal, Sequence
@@ -63,27 +66,103 @@ VARIANTS = (
 
 @dataclass(frozen=True)
 class Query:
-    """One SMT-LIB2 script and what the prover expects of it."""
+    """One SMT-LIB2 script (one encoding of one question)."""
 
     goal: Goal
     k: int
     text: str  # without (check-sat)
     declared: dict[str, VarSpec]
-    trivial: bool = False  # e.g. a definedness query with no division at all
+    #: Decided without a solver: a definedness query with no division at all (unsat), or a
+    #: hypotheses query that the all-zero point satisfies (sat).
+    trivial: bool = False
     variant: Variant = VARIANTS[0]
+    linear: bool = True  # no product of two non-constants, no division by a non-constant
 
     def script(self, status: str | None = None, header: str = "") -> str:
         """The full script with ``check-sat``, optionally with a status and a comment header."""
         info = f"(set-info :status {status})\n" if status else ""
         return f"{header}(set-logic ALL)\n{info}{self.text}\n(check-sat)\n(exit)\n"
 
+    @property
+    def trivial_status(self) -> str:
+        """The answer of a trivial query."""
+        return "sat" if self.goal == "hypotheses" else "unsat"
+
 
 @dataclass(frozen=True)
 class SolverAnswer:
-    status: Literal["sat", "unsat", "unknown"]
+    status: Literal["sat", "unsat", "unknown", "error"]
     seconds: float
     model: dict[str, Fraction] | None = None
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class _Pieces:
+    """One walk of a formula at k in one encoding: what every goal's query is made of."""
+
+    head: list[str]  # declarations, definitions, hypotheses, facts
+    guards: list[str]
+    conclusion: str
+    declared: dict[str, VarSpec]
+    linear: bool
+    zero_satisfies: bool  # no hypothesis, no fact, every domain admits 0
+
+
+#: The last few walks, so the hypotheses, definedness and negation queries of one k (and a
+#: counterexample search's sample bounds) share one walk. Keyed by the formula's identity
+#: (the formula is kept alive beside its entry, so the id cannot be reused meanwhile).
+_WALKS: OrderedDict[tuple, tuple[Formula, _Pieces]] = OrderedDict()
+_WALKS_KEPT = 8
+
+
+def _admits_zero(spec: VarSpec) -> bool:
+    """0 lies within the variable's declared bounds."""
+    return _zero_within(spec.lower, spec.upper, spec.strict_lower)
+
+
+@functools.lru_cache(maxsize=64)
+def _zero_within(lower_text: str | None, upper_text: str | None, strict: bool) -> bool:
+    try:
+        lower = None if lower_text is None else Fraction(lower_text)
+        upper = None if upper_text is None else Fraction(upper_text)
+    except ValueError:  # a bound that is not a plain number: do not guess
+        return False
+    if lower is not None and (lower > 0 or (lower == 0 and strict)):
+        return False
+    return upper is None or upper >= 0
+
+
+def _walk(formula: Formula, k: int, lemmas: tuple[sympy.Basic, ...], variant: Variant) -> _Pieces:
+    key = (id(formula), k, lemmas, variant.name)
+    hit = _WALKS.get(key)
+    if hit is not None and hit[0] is formula:
+        _WALKS.move_to_end(key)
+        return hit[1]
+    backend = SmtBackend(formula.domains, named_constants=variant.named_constants,
+                         cross_multiply=variant.cross_multiply)
+    # A formula that declares k as a variable (the induction step) keeps it symbolic.
+    env: dict = {} if "k" in formula.domains else {d.k: k, **formula.sizes(k)}
+    collecting = gc.isenabled()
+    gc.disable()  # the walk makes many small acyclic objects: collecting them meanwhile costs a quarter of it
+    try:
+        facts = [compile_expr(lemma)(backend, env).text for lemma in lemmas]
+        hypotheses = [compile_expr(h.formula)(backend, env).text for h in formula.hypotheses
+                      if h.formula is not sympy.true]
+        conclusion = compile_expr(formula.conclusion)(backend, env).text
+    finally:
+        if collecting:
+            gc.enable()
+    guards = list(dict.fromkeys(g for g in backend.guards if g != "true"))
+    head = backend.declarations() + backend.definitions
+    head += [f"(assert {h})" for h in hypotheses]
+    head += [f"(assert {fact})" for fact in facts]
+    zero = not hypotheses and not facts and all(_admits_zero(spec) for spec in backend.declared.values())
+    pieces = _Pieces(head, guards, conclusion, dict(backend.declared), not backend.nonlinear, zero)
+    _WALKS[key] = (formula, pieces)
+    while len(_WALKS) > _WALKS_KEPT:
+        _WALKS.popitem(last=False)
+    return pieces
 
 
 def encode(formula: Formula, k: int, goal: Goal, extra: tuple[str, ...] = (),
@@ -94,29 +173,21 @@ def encode(formula: Formula, k: int, goal: Goal, extra: tuple[str, ...] = (),
     conclusions of other claims already proved at this k over the same variables, asserted
     as facts (a proof that uses a proved lemma is still a proof).
     """
-    backend = SmtBackend(formula.domains, named_constants=variant.named_constants,
-                         cross_multiply=variant.cross_multiply)
-    # A formula that declares k as a variable (the induction step) keeps it symbolic.
-    env: dict = {} if "k" in formula.domains else {d.k: k, **formula.sizes(k)}
-    facts = [compile_expr(lemma)(backend, env).text for lemma in lemmas]
-    hypotheses = [compile_expr(h.formula)(backend, env).text for h in formula.hypotheses
-                  if h.formula is not sympy.true]
-    conclusion = compile_expr(formula.conclusion)(backend, env).text
-    guards = list(dict.fromkeys(g for g in backend.guards if g != "true"))
-    lines = backend.declarations() + backend.definitions
-    lines += [f"(assert {h})" for h in hypotheses]
-    lines += [f"(assert {fact})" for fact in facts]
-    lines += list(extra)
+    pieces = _walk(formula, k, tuple(lemmas), variant)
+    lines = pieces.head + list(extra)
+    guards = pieces.guards
     trivial = False
-    if goal == "definedness":
+    if goal == "hypotheses":
+        trivial = pieces.zero_satisfies and not extra
+    elif goal == "definedness":
         if guards:
             lines.append(f"(assert (not (and {' '.join(guards)})))" if len(guards) > 1 else f"(assert (not {guards[0]}))")
         else:
             trivial = True
     elif goal == "negation":
         lines += [f"(assert {g})" for g in guards]
-        lines.append(f"(assert (not {conclusion}))")
-    return Query(goal, k, "\n".join(lines), dict(backend.declared), trivial, variant)
+        lines.append(f"(assert (not {pieces.conclusion}))")
+    return Query(goal, k, "\n".join(lines), dict(pieces.declared), trivial, variant, pieces.linear)
 
 
 def z3_binary() -> str | None:
@@ -134,12 +205,15 @@ def z3_binary() -> str | None:
 def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
     """Run equisatisfiable variants of one query in parallel z3 processes; first answer wins.
 
-    Each process is killed at the time limit (z3's own limit is cooperative and can be
-    overrun in nonlinear arithmetic). "unknown" comes back only when no variant decided.
-    Two variants that decide differently would mean a solver bug: that is an error.
+    The first sat or unsat answer is returned and the other processes are killed. Each
+    process is also killed at the time limit (z3's own limit is cooperative and can be
+    overrun in nonlinear arithmetic). When no variant decided: "error" if some process
+    reported an error or crashed (a malformed script, a solver bug: never hidden as a
+    timeout), else "unknown" with the reason ("timeout", or z3's "incomplete").
     """
     if all(q.trivial for q in variants):
-        return SolverAnswer("unsat", 0.0, None, "no division to guard")
+        why = "the all-zero point satisfies the hypotheses" if variants[0].goal == "hypotheses" else "no division to guard"
+        return SolverAnswer(variants[0].trivial_status, 0.0, None, why)
     binary = z3_binary()
     if binary is None:
         return _solve_in_process(variants[0], timeout)
@@ -157,7 +231,8 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
         readers.append(reader)
     deadline = start + timeout + 1.0
     answer: SolverAnswer | None = None
-    reasons = []
+    reasons: list[str] = []
+    errors: list[str] = []
     pending = list(readers)
     while pending and answer is None:
         for reader in list(pending):
@@ -169,7 +244,7 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
             if status in ("sat", "unsat"):
                 answer = SolverAnswer(status, time.perf_counter() - start, model, reader.proc.args[0])
                 break
-            reasons.append(reason)
+            (errors if status == "error" else reasons).append(reason)
         if time.perf_counter() > deadline:
             reasons.append("timeout")
             break
@@ -179,8 +254,11 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
     for reader in readers:
         reader.join(timeout=5)
     if answer is None:
+        seconds = time.perf_counter() - start
+        if errors:
+            return SolverAnswer("error", seconds, None, "; ".join(dict.fromkeys(errors)))
         reason = "timeout" if "timeout" in reasons else ("; ".join(sorted(set(r for r in reasons if r))) or "unknown")
-        return SolverAnswer("unknown", time.perf_counter() - start, None, reason)
+        return SolverAnswer("unknown", seconds, None, reason)
     return SolverAnswer(answer.status, answer.seconds, answer.model, "")
 
 
@@ -212,7 +290,9 @@ class _Reader(threading.Thread):
             return "unknown", None, "timeout"
         if "error" in self.output:
             return "error", None, self.output.strip()[:300]
-        return "unknown", None, "killed at the time limit" if self.proc.returncode else first
+        if self.proc.returncode:  # it ended by itself (the caller kills only after reading): a crash
+            return "error", None, f"z3 exited with code {self.proc.returncode}: {self.output.strip()[:200] or 'no output'}"
+        return "unknown", None, first or "no answer"
 
 
 def _sexprs(text: str) -> list:
