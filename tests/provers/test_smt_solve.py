@@ -1,0 +1,192 @@
+"""The solver race of ``provers.smt.solve`` with real processes, and ``parse_model`` on real
+solver output.
+
+Protects the answers every proof rests on: the first definite answer of the raced
+encodings wins (the others are not waited for), a timeout is "unknown" with its reason,
+a solver that reports an error or crashes is an "error" (never a timeout, never a proof),
+and a model is read exactly (rationals, negatives, both solvers' spellings). The solver
+is never mocked: z3 itself, cvc5 itself, or a tiny executable standing in for a solver
+that misbehaves.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from metricproofs.domains import VarSpec
+from metricproofs.provers import smt
+from metricproofs.provers.smt import VARIANTS, Query, parse_model, solve
+
+REAL = VarSpec("Real", lower=None)
+INT = VarSpec("Int", lower=None)
+
+#: x^3 + y^3 = z^3 over positive integers: unsat (Fermat, n = 3), which z3 cannot decide.
+FERMAT = ("(declare-const x Int)\n(declare-const y Int)\n(declare-const z Int)\n"
+          "(assert (> x 0))\n(assert (> y 0))\n(assert (> z 0))\n"
+          "(assert (= (+ (* x x x) (* y y y)) (* z z z)))")
+
+
+def _query(text: str, goal: str = "negation", variant=VARIANTS[0], trivial: bool = False) -> Query:
+    return Query(goal, 1, text, {}, trivial, variant)  # type: ignore[arg-type]
+
+
+def _need_z3() -> None:
+    if smt.z3_binary() is None:
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail("z3 executable not found, but CI installs it")
+        pytest.skip("z3 executable not found")
+
+
+def _fake_solver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
+    """Put a tiny executable in z3's place (a real process that behaves as ``body`` says)."""
+    script = tmp_path / "fake-z3"
+    script.write_text(f"#!/bin/sh\n{body}\n")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setattr(smt, "z3_binary", lambda: str(script))
+
+
+class TestRace:
+    def test_unsat_and_sat_with_the_model(self) -> None:
+        _need_z3()
+        assert solve([_query("(declare-const x Real)\n(assert (< (* x x) 0.0))")], 20).status == "unsat"
+        answer = solve([_query("(declare-const x Real)\n(assert (= (* 4.0 x) 1.0))")], 20)
+        assert (answer.status, answer.model, answer.reason) == ("sat", {"x": Fraction(1, 4)}, "")
+
+    def test_the_first_definite_answer_wins(self) -> None:
+        _need_z3()
+        fast = _query("(declare-const x Real)\n(assert (> x 1.0))\n(assert (< x 0.0))")
+        answer = solve([_query(FERMAT), fast], 30)
+        assert answer.status == "unsat"
+        assert answer.seconds < 30, "the race waited for the undecided process"
+
+    def test_a_timeout_is_unknown_with_its_reason(self) -> None:
+        _need_z3()
+        answer = solve([_query(FERMAT)], 1)
+        assert (answer.status, answer.reason, answer.model) == ("unknown", "timeout", None)
+
+    def test_a_process_past_the_deadline_is_killed_and_reported_as_timeout(self, tmp_path, monkeypatch) -> None:
+        _fake_solver(tmp_path, monkeypatch, "sleep 30")
+        answer = solve([_query("(assert true)")], 1)
+        assert (answer.status, answer.reason) == ("unknown", "timeout")
+        assert answer.seconds < 10
+
+    def test_a_solver_error_is_an_error_not_an_answer(self) -> None:
+        _need_z3()
+        # z3 reports the undeclared constant, then still answers sat: the error must win.
+        answer = solve([_query("(declare-const x Real)\n(assert (> y 0.0))")], 20)
+        assert answer.status == "error"
+        assert "unknown constant y" in answer.reason
+
+    def test_a_crashed_solver_is_an_error(self, tmp_path, monkeypatch) -> None:
+        _fake_solver(tmp_path, monkeypatch, "cat > /dev/null\nexit 3")
+        answer = solve([_query("(assert true)")], 5)
+        assert answer.status == "error"
+        assert answer.reason == "z3 exited with code 3: no output"
+
+    def test_a_crash_does_not_hide_a_definite_answer_of_another_encoding(self, tmp_path, monkeypatch) -> None:
+        # The same executable answers per encoding: the preamble marks the second variant.
+        _fake_solver(tmp_path, monkeypatch,
+                     'if grep -q solve_eqs; then echo unsat; else exit 3; fi')
+        answer = solve([_query("(assert true)", variant=VARIANTS[0]),
+                        _query("(assert true)", variant=VARIANTS[1])], 5)
+        assert answer.status == "unsat"
+
+    def test_a_solver_that_gives_up_is_unknown_incomplete(self, tmp_path, monkeypatch) -> None:
+        _fake_solver(tmp_path, monkeypatch, "cat > /dev/null\necho unknown")
+        assert (solve([_query("(assert true)")], 5).status, solve([_query("(assert true)")], 5).reason) \
+            == ("unknown", "incomplete")
+
+    def test_z3s_own_timeout_answer_is_unknown_timeout(self, tmp_path, monkeypatch) -> None:
+        _fake_solver(tmp_path, monkeypatch, "cat > /dev/null\necho timeout")
+        answer = solve([_query("(assert true)")], 5)
+        assert (answer.status, answer.reason) == ("unknown", "timeout")
+
+    def test_an_unreadable_answer_is_unknown_with_what_was_said(self, tmp_path, monkeypatch) -> None:
+        _fake_solver(tmp_path, monkeypatch, "cat > /dev/null\necho maybe")
+        assert solve([_query("(assert true)")], 5).reason == "maybe"
+        _fake_solver(tmp_path, monkeypatch, "cat > /dev/null")
+        assert solve([_query("(assert true)")], 5).reason == "no answer"
+
+    def test_the_solver_gets_the_preamble_the_query_and_a_model_request(self, tmp_path, monkeypatch) -> None:
+        seen = tmp_path / "seen.smt2"
+        _fake_solver(tmp_path, monkeypatch, f'cat > {seen}\necho "$@" >> {seen}\necho unsat')
+        assert solve([_query("(assert true)", variant=VARIANTS[1])], 2.5).status == "unsat"
+        assert seen.read_text() == ("(set-option :smt.solve_eqs false)\n(assert true)\n(check-sat)\n(get-model)\n"
+                                    "(exit)\n-in -T:3\n")
+
+    def test_trivial_queries_are_answered_without_a_solver(self, tmp_path, monkeypatch) -> None:
+        _fake_solver(tmp_path, monkeypatch, "exit 3")  # would be an error if it ran
+        defined = solve([_query("", goal="definedness", trivial=True)], 5)
+        assert (defined.status, defined.reason) == ("unsat", "no division to guard")
+        hypotheses = solve([_query("", goal="hypotheses", trivial=True)], 5)
+        assert (hypotheses.status, hypotheses.reason) == ("sat", "the all-zero point satisfies the hypotheses")
+        mixed = solve([_query("", goal="definedness", trivial=True), _query("(assert true)")], 5)
+        assert mixed.status == "error"  # one non-trivial query: the solver runs
+
+    def test_without_a_z3_executable_the_python_api_answers(self, monkeypatch) -> None:
+        monkeypatch.setattr(smt, "z3_binary", lambda: None)
+        assert solve([_query("(declare-const x Real)\n(assert (< (* x x) 0.0))")], 20).status == "unsat"
+        answer = solve([_query("(declare-const x Real)\n(assert (= (* 2.0 x) 3.0))")], 20)
+        assert (answer.status, answer.model) == ("sat", {"x": Fraction(3, 2)})
+        assert solve([_query(FERMAT)], 1).status == "unknown"
+
+
+SCRIPT = ("(set-logic ALL)\n(set-option :produce-models true)\n"
+          "(declare-const x Real)\n(declare-const y Real)\n(declare-const n Int)\n(declare-const m Int)\n"
+          "(assert (= (* 3.0 x) 1.0))\n(assert (= y (- 2.5)))\n(assert (= n 5))\n(assert (= m (- 7)))\n"
+          "(check-sat)\n(get-model)\n")
+MODEL = {"x": Fraction(1, 3), "y": Fraction(-5, 2), "n": Fraction(5), "m": Fraction(-7)}
+
+
+def _model_text(command: list[str], tmp_path: Path) -> str:
+    path = tmp_path / "model.smt2"
+    path.write_text(SCRIPT)
+    proc = subprocess.run(command + [str(path)], capture_output=True, text=True, timeout=60)
+    first, _, rest = proc.stdout.partition("\n")
+    assert first.strip() == "sat", proc.stdout + proc.stderr
+    return rest
+
+
+class TestParseModel:
+    def test_z3_output(self, tmp_path) -> None:
+        _need_z3()
+        text = _model_text([smt.z3_binary()], tmp_path)
+        assert "(/ 1.0 3.0)" in text and "(- (/ 5.0 2.0))" in text  # z3's spelling
+        assert parse_model(text) == MODEL
+
+    def test_cvc5_output(self, tmp_path) -> None:
+        from metricproofs.provers.cvc5 import cvc5_available
+
+        if not cvc5_available():
+            pytest.skip("cvc5 not installed")
+        import shutil
+
+        command = [shutil.which("cvc5")] if shutil.which("cvc5") else [sys.executable, "-m", "metricproofs.provers.cvc5"]
+        text = _model_text(command, tmp_path)
+        assert "(/ 1 3)" in text and "(/ (- 5) 2)" in text  # cvc5's spelling
+        assert parse_model(text) == MODEL
+
+    def test_values_it_cannot_read_exactly_are_left_out(self) -> None:
+        _need_z3()
+        # sqrt 2 is an algebraic number (root-obj): not decoded, rather than approximated.
+        answer = solve([_query("(declare-const r Real)\n(declare-const q Real)\n(assert (= (* r r) 2.0))\n"
+                               "(assert (> r 0.0))\n(assert (= q 0.5))")], 20)
+        assert answer.status == "sat" and answer.model == {"q": Fraction(1, 2)}
+
+    def test_shapes_by_hand(self) -> None:
+        assert parse_model("((define-fun a () Int 3) (define-fun b () Real (- 0.25)))") == \
+            {"a": Fraction(3), "b": Fraction(-1, 4)}
+        assert parse_model("(model (define-fun a () Real (/ 6.0 4.0)))") == {"a": Fraction(3, 2)}
+        # functions with arguments, Booleans, a zero denominator, malformed numbers: skipped
+        assert parse_model("((define-fun f ((x Int)) Int x) (define-fun p () Bool true)"
+                           " (define-fun z () Real (/ 1.0 0.0)) (define-fun w () Real abc)"
+                           " (define-fun v () Real (- 1.0 2.0)) (define-fun u () Real (/ 1.0 abc)))") == {}
+        assert parse_model("") == {} and parse_model("))(define-fun a () Int 1") == {}
+        assert parse_model("((define-fun a () Int 1)))") == {"a": Fraction(1)}
