@@ -254,3 +254,15 @@ def test_every_page_opens_offline_and_asks_only_for_files(site: Path, browser: B
         outside = [u for u in browser.requests() if not u.startswith(("file://", "data:"))]
         assert outside == [], url
         assert browser.console_errors() == [], url
+
+
+def test_no_page_scrolls_sideways_at_phone_width(site: Path, browser: Browser) -> None:
+    # Wide tables may scroll inside their own box; the page itself must fit a 390 px phone.
+    pages = [site / "index.html", site / "playground.html", *sorted((site / "claims").glob("*.html"))]
+    browser.set_size(390, 844)
+    try:
+        for page in pages:
+            browser.get(page.as_uri())
+            assert browser.execute("return document.documentElement.scrollWidth") <= 390, page.name
+    finally:
+        browser.set_size(1280, 900)
