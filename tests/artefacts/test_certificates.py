@@ -179,9 +179,9 @@ def test_coq_method():
     (method,) = proved.methods
     assert (method.method, method.verdict, method.max_classes) == ("coq", "proved", None), method.detail
     assert "micro_f1_equals_accuracy" in method.detail
-    partial = prove_claim("sample-weights-preserve-identity", methods=["coq"]).methods
-    assert [m.verdict for m in partial] == ["unknown"] and "special case" in partial[0].detail
-    assert prove_claim("macro-precision-equals-recall", methods=["coq"]).methods == []
+    refuted = prove_claim("macro-precision-equals-recall", methods=["coq"]).methods
+    assert [m.verdict for m in refuted] == ["refuted"] and "macro_precision_equals_recall_refuted" in refuted[0].detail
+    assert prove_claim("float64-micro-precision-equals-recall", methods=["coq"]).methods == []
 
 
 def test_coq_method_absent_without_coqc(monkeypatch):
