@@ -5,8 +5,12 @@ Summary
 The functions here have scikit-learn's names, signatures and results (checked against
 scikit-learn 1.9.1 to 1e-12): single-label input with any hashable labels (ints,
 non-contiguous or large ids, floats with integral values, strings, bools) and multi-label
-0/1 indicator matrices. They run in O(n + k^2) time with bounded extra memory and never
-import scikit-learn.
+0/1 indicator matrices (dense or scipy.sparse). They run in O(n + k^2) time with bounded
+extra memory. They are a drop-in: scikit-learn's own metric tests pass with them patched in,
+except the refusals listed in tests/reference/SKLEARN_REFUSALS.md. Errors are ValueErrors
+worded as scikit-learn's (its tests pin the words), with detail after them; the
+ill-defined-metric warning is :data:`UndefinedMetricWarning`, a subclass of scikit-learn's
+when scikit-learn is importable (imported on first use only: it takes seconds).
 
 Main definitions
 ----------------
@@ -14,7 +18,10 @@ Every metric is computed from per-label sufficient statistics (DESIGN section 2)
 ``TP_l``, ``pred_l = TP_l + FP_l`` and ``true_l = TP_l + FN_l`` (the support). Counting is a
 chunked ``np.bincount`` over ``t * k + p`` (chunks of 2^16 samples, so no temporary is as
 large as the input); one division happens at the end, and the 0/0 policy
-(``zero_division``) lives in one small function, :func:`_divide`.
+(``zero_division``) lives in one small function, :func:`_divide`. Integer weights are
+summed exactly in int64 (:func:`_exact_bincount`; a total beyond 2**63 - 1 is refused) and
+ratios of counts beyond 2**53 are divided exactly; float weights (float32 included) are
+summed in float64.
 
 Main statements (used as fast paths, cross-checked by the tests)
 ----------------------------------------------------------------
@@ -24,14 +31,16 @@ Main statements (used as fast paths, cross-checked by the tests)
 - ``micro-jaccard-from-accuracy``: micro Jaccard = correct / (2 N - correct) there.
 
 Where this module deliberately differs from scikit-learn (always by raising, never by
-returning another number): negative sample weights; a Python list mixing strings and
-numbers (scikit-learn silently turns ``1`` into ``'1'``); ``labels=`` whose type (string vs
-number) differs from the data; duplicate ``labels=`` in :func:`confusion_matrix`; adjusted
-balanced accuracy with a single class (scikit-learn returns -inf or nan); all-zero weights
-in :func:`accuracy_score` (scikit-learn raises ZeroDivisionError, here ValueError); integer
-labels beyond 2**53 in one argument beside float labels in the other (as floats they would
-merge: 2**53 + 1 rounds to 2**53); long-double weights outside float64's range (every metric
-is computed in float64). Warnings name the caller's line (scikit-learn's point inside it).
+returning another number): negative sample weights; integer weights totalling more than
+2**63 - 1 (scikit-learn's int64 sums wrap around); a Python list mixing strings and numbers
+(scikit-learn silently turns ``1`` into ``'1'``); ``labels=`` whose type (string vs number)
+differs from the data (in :func:`confusion_matrix` with scikit-learn's message: no such
+label can be in y_true); duplicate ``labels=`` in :func:`confusion_matrix`; float labels at or
+beyond 2**53, and integer labels beyond 2**53 in one argument beside float labels in the
+other (as floats they would merge: 2**53 + 1 rounds to 2**53); long-double weights outside
+float64's range. Float32 weights are summed in float64 where scikit-learn sums in float32
+(a difference of float32 rounding, below 1e-6 relative). Warnings name the caller's line
+(scikit-learn's point inside it).
 
 References
 ----------
@@ -179,7 +188,7 @@ def _check_weights(w: np.ndarray) -> np.ndarray:
     if (w < 0).any():
         raise ValueError(f"sample_weight must be non-negative; got {w[w < 0][0]!r}")
     if not w.any():
-        raise ValueError("sample_weight must contain at least one non-zero number")
+        raise ValueError("Sample weights must contain at least one non-zero number.")
     if w.dtype.kind in "iu":
         w = _exact_integer_weights(w)
     return w
@@ -288,16 +297,14 @@ def _is_continuous(arr: np.ndarray) -> bool:
 
 
 def _target_type(arr: np.ndarray) -> str:
-    """scikit-learn's name of the kind of target (only computed for an error message)."""
+    """scikit-learn's name of the kind of a 1-D or 2-D target (only computed for an error message)."""
     if arr.ndim == 1:
         if _is_continuous(arr):
             return "continuous"
         return "binary" if np.unique(arr).shape[0] <= 2 else "multiclass"
-    if arr.ndim == 2 and _is_indicator(arr):
+    if _is_indicator(arr):
         return "multilabel-indicator"
-    if arr.ndim == 2:
-        return "continuous-multioutput" if _is_continuous(arr) else "multiclass-multioutput"
-    return "unknown"
+    return "continuous-multioutput" if _is_continuous(arr) else "multiclass-multioutput"
 
 
 def _is_supported(arr: np.ndarray) -> bool:
@@ -310,7 +317,7 @@ def _check_targets(t: np.ndarray, p: np.ndarray) -> None:
     if _is_supported(t) and _is_supported(p) and t.ndim == p.ndim:
         return
     kinds = [_target_type(a) for a in (t, p)]
-    if {"binary", "multiclass"} >= set(kinds) or kinds[0] == kinds[1]:
+    if kinds[0] == kinds[1]:
         raise ValueError(f"{kinds[0]} is not supported: classification metrics need discrete labels "
                          "(1-D) or a 0/1 indicator matrix (multi-label)")
     raise ValueError(f"Classification metrics can't handle a mix of {kinds[0]} and {kinds[1]} targets")

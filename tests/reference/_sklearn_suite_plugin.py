@@ -129,6 +129,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     """Outcome per test: the first of error (setup/teardown), failed, skipped, xfailed, passed."""
     entry = _outcomes.setdefault(report.nodeid, {"outcome": "passed"})
+    entry["seconds"] = entry.get("seconds", 0.0) + report.duration
     if report.when != "call" and report.failed:
         entry["outcome"] = "error"
     elif report.skipped:

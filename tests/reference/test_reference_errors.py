@@ -67,6 +67,9 @@ SAME_WORDS: list[tuple[str, tuple, dict, str]] = [
      r"^Input sample_weight contains infinity or a value too large for dtype\('float64'\)\.$"),
     (PRFS, ([0, 1], [0, 1]), {"sample_weight": [[1], [1]]}, r"^Sample weights must be 1D array or scalar"),
     (PRFS, ([0, 1], [0, 1]), {"sample_weight": [1 + 1j, 2]}, r"^Complex data not supported"),
+    (PRFS, ([0, 1], [0, 1]), {"sample_weight": [0, 0]}, r"^Sample weights must contain at least one non-zero number\.$"),
+    ("accuracy_score", ([0, 1], [0, 1]), {"sample_weight": [0.0, 0.0]},
+     r"^Sample weights must contain at least one non-zero number\.$"),
 ]
 
 
@@ -99,8 +102,6 @@ BOTH_RAISE: list[tuple[str, tuple, dict, str]] = [
     ("confusion_matrix", ([0, 1], [0, 1]), {"normalize": "rows"}, "normalize must be one of"),
     ("confusion_matrix", (np.eye(2, dtype=int), np.eye(2, dtype=int)), {}, "does not support multi-label"),
     ("balanced_accuracy_score", (np.eye(2, dtype=int), np.eye(2, dtype=int)), {}, "does not support multi-label"),
-    (PRFS, ([0, 1], [0, 1]), {"sample_weight": [0, 0]}, "at least one non-zero number"),
-    ("accuracy_score", ([0, 1], [0, 1]), {"sample_weight": [0.0, 0.0]}, "at least one non-zero number"),
     (PRFS, ([0, 1], [0, 1]), {"sample_weight": ["a", "b"]}, "sample_weight must be numeric"),
     (PRFS, (np.array([b"a", b"b"]), np.array([b"a", b"a"])), {}, "holds bytes"),
     (PRFS, ([None, 1], [1, 1]), {}, "y_true contains None"),

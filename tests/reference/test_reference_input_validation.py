@@ -231,7 +231,7 @@ class TestSampleWeightMessages:
             ref.accuracy_score([0, 1], [0, 1], sample_weight=[np.inf, 1.0])
 
     def test_all_zero_weights(self) -> None:
-        with pytest.raises(ValueError, match=whole("sample_weight must contain at least one non-zero number")):
+        with pytest.raises(ValueError, match=whole("Sample weights must contain at least one non-zero number.")):
             ref.precision_recall_fscore_support([0, 1], [0, 1], sample_weight=[0, 0])
 
     def test_negative_weight_message_echoes_the_first_negative_weight(self) -> None:

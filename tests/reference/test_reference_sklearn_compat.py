@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 import sys
 import textwrap
@@ -276,3 +277,54 @@ def test_checks_run_in_sklearns_order() -> None:
         ref.accuracy_score([], [], sample_weight=[])
     with pytest.raises(ValueError, match="^Input sample_weight contains NaN"):
         ref.accuracy_score([0, 1], ["a", "b"], sample_weight=[np.nan, 1.0])
+
+
+@pytest.mark.parametrize(("y_true", "y_pred", "message"), [
+    ([0.5, 1.0, 2.0], [0, 1, 2], "Classification metrics can't handle a mix of continuous and multiclass targets"),
+    ([0, 1, 2], [[0.5, 1.0], [1.0, 0.0], [0.0, 1.0]],
+     "Classification metrics can't handle a mix of multiclass and continuous-multioutput targets"),
+    ([[0, 2], [1, 0]], [[0, 3], [1, 0]], "multiclass-multioutput is not supported: classification metrics need "
+                                        "discrete labels (1-D) or a 0/1 indicator matrix (multi-label)"),
+    ([[0, 1], [1, 0]], [[0, 1, 0], [1, 0, 0]],
+     "Multi-label binary indicator input with different numbers of labels: y_true has 2 columns, y_pred has 3"),
+    ([0, 1], [0, 1, 1], "Found input variables with inconsistent numbers of samples: [2, 3] (y_true, y_pred)"),
+    (np.zeros((2, 2, 2)), np.zeros((2, 2, 2)),
+     "unknown is not supported: y_true has 3 dimensions; expected 1-D labels or a 2-D indicator matrix"),
+])
+def test_target_messages_read_exactly(y_true: list, y_pred: list, message: str) -> None:
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        ref.accuracy_score(y_true, y_pred)
+
+
+def test_weight_length_message_lists_the_three_lengths() -> None:
+    message = "Found input variables with inconsistent numbers of samples: [2, 2, 3] (y_true, y_pred, sample_weight)"
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        ref.accuracy_score([0, 1], [0, 1], sample_weight=[1, 1, 1])
+
+
+def test_confusion_matrix_labels_of_another_type_message() -> None:
+    message = ("At least one label specified must be in y_true; labels= holds numbers but y_true and y_pred "
+               "hold strings")
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        ref.confusion_matrix(["a", "b"], ["a", "b"], labels=[1])
+    message = ("At least one label specified must be in y_true; labels= holds strings but y_true and y_pred "
+               "hold numbers")
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        ref.confusion_matrix([0, 1], [0, 1], labels=["a"])
+
+
+def test_multilabel_column_messages_read_exactly() -> None:
+    message = ("All labels must be in [0, n labels) for multilabel targets. Got 3 > 2 (labels are column "
+               "indices in [0, 3))")
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        ref.f1_score(np.eye(3, dtype=int), np.eye(3, dtype=int), labels=[0, 3], average=None)
+    message = ("All labels must be in [0, n labels) for multilabel targets. Got -2 < 0 (labels are column "
+               "indices in [0, 3))")
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        ref.f1_score(np.eye(3, dtype=int), np.eye(3, dtype=int), labels=[-2, 1], average=None)
+
+
+def test_ratio_of_an_empty_label_list_with_integer_weights() -> None:
+    # labels=[] selects nothing: empty per-label arrays (no division, no maximum of nothing).
+    got = ref.precision_recall_fscore_support([0, 1], [0, 1], labels=[], average=None, sample_weight=np.array([BIG, 1]))
+    assert [a.tolist() for a in got] == [[], [], [], []]
