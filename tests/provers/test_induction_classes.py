@@ -170,3 +170,23 @@ def test_the_steps_are_stated_in_order() -> None:
     assert names == ["per-label counts non-negative (induction over samples, k symbolic)",
                      "each relation for one label (no k)", "superadditive on the non-negative orthant (no k)",
                      "base m = 0 (no k)", "step m -> m + 1 (no k)", "claim from the invariant at m = k (k symbolic)"]
+
+
+def test_the_base_fails_for_a_relation_false_with_no_labels() -> None:
+    # "the trace is 1" is false when no label has been added yet
+    induction = plan_over_classes(get("weighted-recall-equals-accuracy"))
+    diag_sum = induction.abstraction.summands[next(iter(induction.abstraction.primitives))]
+    from metricproofs.provers.induction_classes import Atom
+
+    verdict, _ = _discharge(Step("base", induction.base_formula([Atom("linear", sympy.Eq(diag_sum, 1), "")])), 30)
+    assert verdict == "refuted"
+
+
+def test_the_per_label_domain_fails_for_negative_weights() -> None:
+    # with a weight w < 0 allowed, one sample makes the rest of a row negative
+    induction = plan_over_classes(get("weighted-recall-equals-accuracy"))
+    formula = induction.domain_formula()
+    negative = dataclasses.replace(formula, domains={**formula.domains, "w": dataclasses.replace(
+        formula.domains["w"], lower=None)})
+    verdict, _ = _discharge(Step("per-label counts", negative), 30)
+    assert verdict == "refuted"

@@ -31,12 +31,11 @@ import sympy
 from metricproofs import definitions as d
 from metricproofs.catalogue import CATALOGUE, Claim, CountsOf, Formula, Hypothesis, get
 from metricproofs.evaluation import VarSpec
-from metricproofs.provers.obligations import Obligation, formula_plan
+from metricproofs.provers.obligations import Obligation
 from metricproofs.provers.induction_classes import SCHEMA as CLASSES_SCHEMA
-from metricproofs.provers.induction_classes import (P_, SUPERADDITIVE_SCHEMA, T_, is_linear_form, one_sample_value,
-                                                    prove_over_classes)
+from metricproofs.provers.induction_classes import (P_, SUPERADDITIVE_SCHEMA, T_, discharge, is_linear_form,
+                                                    one_sample_value, prove_over_classes)
 from metricproofs.provers.results import MethodResult
-from metricproofs.provers.smt import solve
 
 __all__ = ["SCHEMA", "prove_by_induction", "schema_text", "induction_obligations", "corollary_formula", "Obligation"]
 
@@ -139,27 +138,6 @@ def induction_obligations(counts_of: CountsOf = d.confusion_counts) -> list[Obli
     return obligations
 
 
-def _discharge(formula: Formula, timeout: float, what: str) -> tuple[str, str]:
-    """('proved' | 'error' | 'unknown' | 'refuted', detail) for one step: the plan of
-    :func:`~metricproofs.provers.obligations.formula_plan` (hypotheses sat, divisions defined, negation unsat)."""
-    *checks, negation = formula_plan(formula, 1, written=WRITTEN)
-    for check in checks:
-        answer = solve([check.query()], timeout)
-        if answer.status == check.expected:
-            continue
-        if check.name == "hypotheses":
-            return ("unknown" if answer.status == "unknown" else "error"), f"{what}: hypotheses not shown satisfiable ({answer.status})"
-        return ("unknown" if answer.status == "unknown" else "error"), f"{what}: a division may be undefined"
-    answer = solve([negation.query()], timeout)
-    if answer.status == "unsat":
-        return "proved", f"{what}: unsat"
-    if answer.status == "sat":
-        return "refuted", f"{what}: z3 found a model of the negation: {answer.model}"
-    if answer.status == "error":
-        return "error", f"{what}: z3 failed ({answer.reason})"
-    return "unknown", f"{what}: z3 gave up ({answer.reason})"
-
-
 def prove_by_induction(claim: Claim, *, timeout: float = 60.0,
                        counts_of: CountsOf = d.confusion_counts) -> MethodResult | None:
     """Run ``z3-induction`` on one claim with the scheme its catalogue entry names
@@ -180,7 +158,7 @@ def prove_by_induction(claim: Claim, *, timeout: float = 60.0,
         formula, why = build()
         if formula is None:
             return MethodResult(METHOD, "error", time.perf_counter() - start, None, f"{what}: {why}")
-        verdict, detail = _discharge(formula, timeout, what)
+        verdict, detail = discharge(formula, timeout, what)
         details.append(detail)
         if verdict != "proved":
             # A model of a step's negation is not a dataset: report it as the step failing.

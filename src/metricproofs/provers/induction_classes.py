@@ -51,8 +51,8 @@ from metricproofs.provers.results import MethodResult
 from metricproofs.provers.smt import solve
 
 __all__ = ["SCHEMA", "SUPERADDITIVE_SCHEMA", "NotOverClasses", "Abstraction", "Atom", "ClassInduction",
-           "plan_over_classes", "steps_of", "prove_over_classes", "invariant_text", "describe", "readable",
-           "substitute", "defined_branch", "one_sample_value", "is_linear_form"]
+           "plan_over_classes", "steps_of", "obligations", "export_obligations", "prove_over_classes", "invariant_text", "describe", "readable",
+           "substitute", "discharge", "defined_branch", "one_sample_value", "is_linear_form"]
 
 METHOD = "z3-induction"
 WRITTEN = "macros"  #: the encoding of these obligations (small, k-free or k symbolic)
@@ -571,25 +571,50 @@ def obligations(steps: Sequence[Step]) -> list[Obligation]:
     return out
 
 
-def _discharge(step: Step, timeout: float) -> tuple[str, str]:
-    """('proved' | 'error' | 'unknown' | 'refuted', detail) for one step."""
-    *checks, negation = formula_plan(step.formula, 1, written=WRITTEN)
+def export_obligations(claims: Sequence[Claim], timeout: float = 20.0) -> list[Obligation]:
+    """The obligations of each claim's induction over classes, named ``<id>-classes-<step>-<check>``,
+    with the invariant z3 settles on (one solver call per claim), ready to be written as files."""
+    import re
+
+    from metricproofs.catalogue import get
+
+    out = []
+    for claim in claims:
+        if claim.induction is None or claim.induction.over != "classes":
+            continue
+        induction = plan_over_classes(claim, lemma_claims=[get(lemma) for lemma in claim.induction.lemmas])
+        _settle_atoms(induction, timeout)
+        for obligation in obligations(steps_of(induction)):
+            slug = re.sub(r"[^a-z0-9]+", "-", obligation.name.lower()).strip("-")
+            out.append(dataclasses.replace(obligation, name=f"{claim.id}-classes-{slug}"))
+    return out
+
+
+def discharge(formula: Formula, timeout: float, what: str) -> tuple[str, str]:
+    """('proved' | 'error' | 'unknown' | 'refuted', detail) for one step of an induction: the plan
+    of :func:`~metricproofs.provers.obligations.formula_plan` (hypotheses sat, divisions defined,
+    negation unsat). Both induction schemes discharge their steps here."""
+    *checks, negation = formula_plan(formula, 1, written=WRITTEN)
     for check in checks:
         answer = solve([check.query()], timeout)
         if answer.status == check.expected:
             continue
         if check.name == "hypotheses":
             return ("unknown" if answer.status == "unknown" else "error"), \
-                f"{step.name}: hypotheses not shown satisfiable ({answer.status})"
-        return ("unknown" if answer.status == "unknown" else "error"), f"{step.name}: a division may be undefined"
+                f"{what}: hypotheses not shown satisfiable ({answer.status})"
+        return ("unknown" if answer.status == "unknown" else "error"), f"{what}: a division may be undefined"
     answer = solve([negation.query()], timeout)
     if answer.status == "unsat":
-        return "proved", f"{step.name}: unsat"
+        return "proved", f"{what}: unsat"
     if answer.status == "sat":
-        return "refuted", f"{step.name}: z3 found a model of the negation: {answer.model}"
+        return "refuted", f"{what}: z3 found a model of the negation: {answer.model}"
     if answer.status == "error":
-        return "error", f"{step.name}: z3 failed ({answer.reason})"
-    return "unknown", f"{step.name}: z3 gave up ({answer.reason})"
+        return "error", f"{what}: z3 failed ({answer.reason})"
+    return "unknown", f"{what}: z3 gave up ({answer.reason})"
+
+
+def _discharge(step: Step, timeout: float) -> tuple[str, str]:
+    return discharge(step.formula, timeout, step.name)
 
 
 class _Readable(sympy.printing.str.StrPrinter):
