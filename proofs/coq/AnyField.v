@@ -23,7 +23,7 @@
                                          [binary-mcc-squared-equals-informedness-times-markedness] *)
 
 From Coq Require Import Arith Lia List Ring Field.
-From MetricProofs Require Import Sums Definitions.
+From MetricProofs Require Import Sums Definitions MicroAveraging.
 Import ListNotations.
 
 Section AnyField.
@@ -151,7 +151,7 @@ Qed.
     [sum FP = sum FN]; both micro denominators are [N], so micro [P = R =
     trace / N]; the count-form F1 is [2 trace / (N + N) = trace / N]. *)
 Theorem field_weights_preserve_identity
-  (* catalogue: sample-weights-preserve-identity *) :
+  (* catalogue: sample-weights-preserve-identity, micro-f1-equals-accuracy (count form, any field) *) :
   forall k (C : fmatrix), ftotal k C <> zero -> one + one <> zero ->
   fsum k (fFP k C) = fsum k (fFN k C) /\
   fmicro_precision k C = fmicro_recall k C /\
@@ -376,6 +376,73 @@ Proof.
   rewrite Hi. square_root_contradiction char0 47%nat 2%nat 47%nat flip_eq.
 Qed.
 
+(** ** Weighted recall and precision for every real zero-division value
+
+    Integer counts (a matrix over [nat], as in [MicroAveraging.v]) and a
+    zero-division value [z] in [F] (the catalogue lets [z] be any real number
+    in [0, 1]). The counts enter [F] through [fnat]; the field must have
+    characteristic 0 so that a non-zero count is a non-zero element. *)
+Definition fratio_or (z : F) (n d : nat) : F := if (d =? 0)%nat then z else fnat n / fnat d.
+
+Definition fweighted_recall (z : F) (k : nat) (C : matrix) : F :=
+  let W := sum_to k (support k C) in
+  if (W =? 0)%nat then zero
+  else fsum k (fun l => fnat (support k C l) * fratio_or z (TP C l) (support k C l)) / fnat W.
+
+Definition fprediction_weighted_precision (z : F) (k : nat) (C : matrix) : F :=
+  let W := sum_to k (fun l => TP C l + FP k C l)%nat in
+  if (W =? 0)%nat then zero
+  else fsum k (fun l => fnat (TP C l + FP k C l) * fratio_or z (TP C l) (TP C l + FP k C l)) / fnat W.
+
+Definition faccuracy_counts (k : nat) (C : matrix) : F :=
+  if (total k C =? 0)%nat then zero else fnat (trace k C) / fnat (total k C).
+
+Lemma fnat_add : forall m n, fnat (m + n) = fnat m + fnat n.
+Proof. intros m n. induction n as [| n IH]; simpl; [rewrite Nat.add_0_r; ring |].
+  rewrite Nat.add_succ_r. simpl. rewrite IH. ring. Qed.
+
+Lemma fsum_fnat : forall k f, fsum k (fun l => fnat (f l)) = fnat (sum_to k f).
+Proof. induction k as [| k IH]; intro f; simpl; [reflexivity | rewrite IH, fnat_add; reflexivity]. Qed.
+
+(** [d * (n / d) = n], and [0 * z = 0 = n] when [d = 0] forces [n = 0]. *)
+Lemma fnat_mul_ratio_or : forall z n d, (forall m, fnat (S m) <> zero) -> ((d = 0 -> n = 0)%nat) ->
+  fnat d * fratio_or z n d = fnat n.
+Proof.
+  intros z n d char0 H. unfold fratio_or. destruct (Nat.eqb_spec d 0) as [E | E].
+  - rewrite H by exact E. subst d. simpl. ring.
+  - destruct d as [| d]; [lia |]. field. apply char0.
+Qed.
+
+(** Proof idea: as [weighted_recall_equals_accuracy]: each term
+    [support_l * recall_l] is [TP_l] (a label without support contributes
+    [0 * z = 0], whatever [z] is), the terms add up to the trace and the
+    weights to [N]. *)
+Theorem field_weighted_recall_equals_accuracy
+  (* catalogue: weighted-recall-equals-accuracy *) :
+  (forall m, fnat (S m) <> zero) ->
+  forall (z : F) k (C : matrix), fweighted_recall z k C = faccuracy_counts k C.
+Proof.
+  intros char0 z k C. unfold fweighted_recall, faccuracy_counts. cbv zeta.
+  pose proof (MicroAveraging.support_total k C) as HW. rewrite HW.
+  destruct (Nat.eqb_spec (total k C) 0); [reflexivity |].
+  rewrite (fsum_ext k _ (fun l => fnat (TP C l))).
+  - rewrite fsum_fnat. reflexivity.
+  - intros l _. apply fnat_mul_ratio_or; [exact char0 |]. unfold support, TP. lia.
+Qed.
+
+Theorem field_prediction_weighted_precision_equals_accuracy
+  (* catalogue: prediction-weighted-precision-equals-accuracy *) :
+  (forall m, fnat (S m) <> zero) ->
+  forall (z : F) k (C : matrix), fprediction_weighted_precision z k C = faccuracy_counts k C.
+Proof.
+  intros char0 z k C. unfold fprediction_weighted_precision, faccuracy_counts. cbv zeta.
+  rewrite MicroAveraging.predicted_total.
+  destruct (Nat.eqb_spec (total k C) 0); [reflexivity |].
+  rewrite (fsum_ext k _ (fun l => fnat (TP C l))).
+  - rewrite fsum_fnat. reflexivity.
+  - intros l _. apply fnat_mul_ratio_or; [exact char0 | lia].
+Qed.
+
 End AnyField.
 
 (** ** What the theorems rest on
@@ -391,5 +458,7 @@ Definition any_field_theorems :=
    field_fbeta_count_form_equals_harmonic_form,
    binary_mcc_squared_equals_informedness_times_markedness,
    binary_mcc_equals_kappa_refuted,
-   binary_mcc_equals_informedness_refuted).
+   binary_mcc_equals_informedness_refuted,
+   field_weighted_recall_equals_accuracy,
+   field_prediction_weighted_precision_equals_accuracy).
 Print Assumptions any_field_theorems.

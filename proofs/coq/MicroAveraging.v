@@ -393,8 +393,9 @@ Proof.
 Qed.
 
 (** Proof idea: as for [F1]; [(1 + b^2) P P / (b^2 P + P) = P] when
-    [P <> 0], for every real [b] (so every [beta > 0]). *)
-Theorem micro_fbeta_equals_accuracy (* catalogue: micro-fbeta-equals-accuracy *) :
+    [P <> 0], for every rational [b] (so every rational [beta > 0]; every real
+    [beta]: [field_micro_fbeta_equals_accuracy] in [AnyField.v]). *)
+Theorem micro_fbeta_equals_accuracy (* catalogue: micro-fbeta-equals-accuracy (rational beta) *) :
   forall beta k C, micro_fbeta beta k C == accuracy k C.
 Proof.
   intros beta k C. unfold micro_fbeta.
@@ -440,7 +441,8 @@ Qed.
     recalls is [sum_l TP_l = trace]; the total weight [sum_l support_l] is
     [N] by [fp_fn_balance]. So weighted recall [= trace / N =] accuracy, whatever
     recall [z] a label without support is given. *)
-Theorem weighted_recall_equals_accuracy (* catalogue: weighted-recall-equals-accuracy *) :
+Theorem weighted_recall_equals_accuracy
+  (* catalogue: weighted-recall-equals-accuracy (rational zero-division value) *) :
   forall z k C, weighted_recall z k C == accuracy k C.
 Proof.
   intros z k C. unfold weighted_recall, accuracy, ratio. cbv zeta.
@@ -451,7 +453,7 @@ Qed.
 
 (** The dual: [(TP_l + FP_l) * precision_l = TP_l], and [sum_l (TP_l + FP_l) = N]. *)
 Theorem prediction_weighted_precision_equals_accuracy
-  (* catalogue: prediction-weighted-precision-equals-accuracy *) :
+  (* catalogue: prediction-weighted-precision-equals-accuracy (rational zero-division value) *) :
   forall z k C, prediction_weighted_precision z k C == accuracy k C.
 Proof.
   intros z k C. unfold prediction_weighted_precision, accuracy, ratio. cbv zeta.
