@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -32,12 +33,13 @@ TIMEOUT = 900
 
 @dataclass(frozen=True)
 class SuiteRun:
-    """One run: outcome and reached functions per node id, exit status, wall time."""
+    """One run: outcome and reached functions per node id, exit status, wall and CPU time."""
 
     mode: str
     tests: dict[str, dict[str, Any]]
     exitstatus: int
     seconds: float
+    cpu_seconds: float
 
     def relevant(self) -> set[str]:
         """Node ids of tests that reached at least one of the ten functions."""
@@ -77,16 +79,23 @@ def run_suite(folder: Path, mode: str, select: list[str] | None = None) -> Suite
     cmd = [sys.executable, "-m", "pytest", "-p", "sklearn.conftest", "-p", "_sklearn_suite_plugin",
            "-p", "no:cacheprovider", "-q", "--no-header", "-rN", "--tb=short", "-c", str(folder / "pytest.ini"),
            "--rootdir", str(folder), *SUITE_FILES]
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _children_cpu()
     proc = subprocess.run(cmd, cwd=folder, env=env, capture_output=True, text=True, timeout=TIMEOUT)
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, _children_cpu() - cpu_start
     if not out.exists():
         raise RuntimeError(f"the {mode} run wrote no outcomes (exit {proc.returncode}):\n"
                            f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     data = json.loads(out.read_text(encoding="utf-8"))
     if data["exitstatus"] not in (0, 1):  # 1: some test failed; anything else: the run broke
         raise RuntimeError(f"the {mode} run ended with pytest exit {data['exitstatus']}:\n{proc.stdout[-3000:]}")
-    return SuiteRun(mode, data["tests"], data["exitstatus"], seconds)
+    return SuiteRun(mode, data["tests"], data["exitstatus"], seconds, cpu_seconds)
+
+
+def _children_cpu() -> float:
+    """CPU seconds used by finished child processes (the machine may be shared: wall time alone
+    says little)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 _ROW = re.compile(r"^\|\s*`(?P<nodeid>test_[a-z_]+\.py::[^`]+)`\s*\|(?P<reason>.+)\|\s*$")
