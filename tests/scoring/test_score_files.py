@@ -85,7 +85,7 @@ def test_a_column_that_turns_to_text_after_the_first_block_is_reread(tmp_path: P
     monkeypatch.setattr(reading, "CSV_BLOCK_BYTES", 64)
     path = tmp_path / "late-text.csv"
     # 30 rows (1, 1), then (cat, 1): labels '1' and 'cat' as text; TP('1') = 30, FN('cat') = 1
-    path.write_text("t,p\n" + "1,1\n" * 30 + "cat,1\n", encoding="utf-8")
+    path.write_text("id,t,p\n" + "7,1,1\n" * 30 + "8,cat,1\n", encoding="utf-8")
     d = doc(path, "--true", "t", "--pred", "p", "--json")
     assert [(x["label"], x["tp"], x["fp"], x["fn"]) for x in d["labels"]] == [("1", 30, 1, 0), ("cat", 0, 0, 1)]
     assert d["rows"] == 31 and d["accuracy"]["fraction"] == "30/31"
