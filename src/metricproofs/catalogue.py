@@ -460,6 +460,97 @@ def _balanced_default_labels(counts_of: CountsOf) -> Formula:
     )
 
 
+# --- the second catalogue: chance-corrected agreement (kappa, MCC) and IEEE-754 float64 ----------
+
+
+def _chance_below_one(c: d.Counts) -> Hypothesis:
+    return Hypothesis(
+        "chance-below-one",
+        "the chance agreement p_e = sum_l support_l predicted_l / N^2 is below 1 (not every sample has one and "
+        "the same label on both sides), so kappa is defined",
+        Lt(d.chance_agreement_sum(c), d.total(c) ** 2),
+    )
+
+
+def _both_labels_true(c: d.Counts) -> Hypothesis:
+    return Hypothesis("both-labels-in-y-true", "k = 2 and both labels occur in y_true, so TPR, TNR and the "
+                      "adjusted balanced accuracy are defined",
+                      ForAll(Gt(d.support(c, d.l), 0), (d.l, 0, d.k - 1)))
+
+
+def _swap() -> Hypothesis:
+    return Hypothesis("swap", "swapping y_true and y_pred transposes the confusion matrix")
+
+
+def _kappa_at_most_accuracy(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula((_single_label(), _nonempty(c), _chance_below_one(c)),
+                   Le(d.cohen_kappa(c), d.accuracy(c)), {"C": INT_COUNTS})
+
+
+def _kappa_equals_accuracy(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula((_single_label(), _nonempty(c), _chance_below_one(c)),
+                   Eq(d.cohen_kappa(c), d.accuracy(c)), {"C": INT_COUNTS})
+
+
+def _binary_mcc_squared(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    mcc, bm, mk = d.matthews_corrcoef(c), d.informedness(c), d.markedness(c)
+    same_sign = And(*(sympy.Equivalent(rel(mcc, 0), rel(other, 0)) for other in (bm, mk) for rel in (Gt, Lt)))
+    return Formula((_single_label(), _all_labels_occur(c)), And(Eq(mcc**2, bm * mk), same_sign), {"C": INT_COUNTS})
+
+
+def _binary_mcc_equals_kappa(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula((_single_label(), _all_labels_occur(c)), Eq(d.matthews_corrcoef(c), d.cohen_kappa(c)),
+                   {"C": INT_COUNTS})
+
+
+def _mcc_symmetric(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    swapped = counts_of(lambda row, col: d.C[col, row])
+    return Formula((_single_label(), _swap()), Eq(d.matthews_corrcoef(c), d.matthews_corrcoef(swapped)),
+                   {"C": INT_COUNTS})
+
+
+def _binary_adjusted_balanced(counts_of: CountsOf) -> Formula:
+    c = counts_of(d.C)
+    return Formula((_single_label(), _both_labels_true(c)),
+                   Eq(d.adjusted_balanced_accuracy(c), d.informedness(c)), {"C": INT_COUNTS})
+
+
+FLOAT64 = ("float64-arithmetic", "micro P, micro R, micro F1 and accuracy_score as scikit-learn 1.9.1 computes them "
+           "in IEEE-754 binary64 with round-to-nearest-even: per-label sums by np.bincount in sample order, "
+           "pred_l = tp_l + (pred_l - tp_l) and true_l = tp_l + (true_l - tp_l), totals over labels by np.sum, "
+           "one division each; accuracy_score = np.average(y_true == y_pred, weights=w)")
+
+
+def _float64(conclusion: Callable[[d.Counts], Any], weights: Hypothesis) -> Callable[[CountsOf], Formula]:
+    def build(counts_of: CountsOf) -> Formula:
+        c = counts_of(d.C)
+        return Formula((_single_label(), weights, Hypothesis(*FLOAT64), _nonempty(c)), conclusion(c), {},
+                       encoding="float64")
+    return build
+
+
+def _fl(expr: Any) -> Any:
+    """``fl(x)``: the double scikit-learn computes for x (a symbol for the paper, not evaluated)."""
+    return sympy.Function("fl")(expr)
+
+
+INTEGER_WEIGHTS = Hypothesis("integer-weights-below-2^53", "no weights, or every weight is a non-negative "
+                             "integer-valued double, and the exact total weight N is below 2^53 = 9007199254740992")
+ANY_WEIGHTS = Hypothesis("float-weights", "every weight is a non-negative finite double, not all zero (e.g. 0.1)")
+
+_float64_p_eq_r_integer = _float64(lambda c: Eq(_fl(d.micro_precision(c)), _fl(d.micro_recall(c))), INTEGER_WEIGHTS)
+_float64_p_eq_r = _float64(lambda c: Eq(_fl(d.micro_precision(c)), _fl(d.micro_recall(c))), ANY_WEIGHTS)
+BIG_INTEGER_WEIGHTS = Hypothesis("integer-weights", "every weight is a non-negative integer-valued double; the "
+                                 "total may reach 2^53 (the integer-weights claim without its bound)")
+_float64_p_eq_r_big = _float64(lambda c: Eq(_fl(d.micro_precision(c)), _fl(d.micro_recall(c))), BIG_INTEGER_WEIGHTS)
+_float64_f1_eq_acc = _float64(lambda c: Eq(_fl(d.micro_f1(c)), _fl(d.accuracy(c))), ANY_WEIGHTS)
+
+
 # --- reference re-evaluation: what a counterexample gives in metricproofs.reference ----------
 
 from metricproofs import witnesses as w  # noqa: E402  (the witnesses read the claims' datasets)
@@ -629,6 +720,107 @@ CATALOGUE: tuple[Claim, ...] = (
           "A label that occurs only in y_pred gets recall 0 (zero_division) in macro recall; balanced accuracy "
           "ignores it. It is true when the labels are those of y_true.",
           ("sklearn-docs",), _balanced_default_labels, min_classes=2, **w.balanced_accuracy_equals_macro_recall),
+    # --- the second catalogue: chance-corrected agreement ---
+    Claim("kappa-at-most-accuracy", "Cohen's kappa is at most accuracy", "holds",
+          "In single-label classification with N > 0 and chance agreement p_e < 1, Cohen's kappa <= accuracy.",
+          "Write T = trace(C), X = sum_l support_l predicted_l, so accuracy = T / N and kappa = (N T - X) / (N^2 - X) "
+          "(multiply (p_o - p_e) / (1 - p_e) by N^2). With p_e < 1 the denominator N^2 - X is > 0, so kappa <= T / N "
+          "iff N (N T - X) <= T (N^2 - X) iff X (N - T) >= 0, which holds because X >= 0 (a sum of products of "
+          "non-negative counts) and T <= N (the correct samples are some of the samples). Equality holds exactly "
+          "when X = 0 (impossible for N > 0) or T = N: kappa = accuracy only for a perfect prediction.",
+          ("cohen1960", "chicco2020"), _kappa_at_most_accuracy, methods=("z3-bounded", "z3-induction"), min_classes=2,
+          max_classes=2,
+          when_hypotheses_drop=("kappa-equals-accuracy",), **w.kappa_at_most_accuracy, kit="kappa <= accuracy when p_e < 1"),
+    Claim("binary-mcc-squared-equals-informedness-times-markedness",
+          "Binary: MCC^2 = informedness x markedness", "holds",
+          "With k = 2 labels, each occurring in y_true and in y_pred, MCC^2 = informedness x markedness, and MCC, "
+          "informedness and markedness have the same sign.",
+          "With TP, TN, FP, FN of the positive label, informedness = TP/(TP+FN) + TN/(TN+FP) - 1 = "
+          "(TP TN - FP FN) / ((TP+FN)(TN+FP)) and markedness = TP/(TP+FP) + TN/(TN+FN) - 1 = "
+          "(TP TN - FP FN) / ((TP+FP)(TN+FN)). For k = 2 scikit-learn's formula reduces to Matthews' "
+          "MCC = (TP TN - FP FN) / sqrt((TP+FN)(TN+FP)(TP+FP)(TN+FN)): the product of the two is MCC^2, and all "
+          "three have the sign of TP TN - FP FN because the square root and the margins are > 0 (Powers 2011).",
+          ("matthews1975", "powers2011", "chicco2020"), _binary_mcc_squared, only_classes=2,
+          **w.binary_mcc_squared_equals_informedness_times_markedness),
+    Claim("mcc-symmetric", "MCC is symmetric in y_true and y_pred", "holds",
+          "Multi-class MCC (scikit-learn's formula, Gorodkin's R_K) is unchanged by swapping y_true and y_pred.",
+          "Swapping transposes C: the trace and N stay, the row sums (support) and the column sums (predicted) "
+          "exchange. cov(t, p) = N trace - sum_l support_l predicted_l is symmetric in the two, and the product "
+          "cov(p, p) cov(t, t) under the root only swaps its factors; the zero case (the product is 0) is the same "
+          "on both sides.",
+          ("gorodkin2004", "matthews1975"), _mcc_symmetric, methods=("z3-bounded", "sympy"), max_classes=2,
+          **w.mcc_symmetric, kit="MCC unchanged by swapping y_true, y_pred"),
+    Claim("binary-adjusted-balanced-accuracy-equals-informedness",
+          "Binary: adjusted balanced accuracy is informedness", "holds",
+          "With k = 2 labels, both occurring in y_true, scikit-learn's balanced_accuracy_score(adjusted=True) "
+          "equals informedness TPR + TNR - 1.",
+          "Balanced accuracy is (TPR + TNR) / 2 (recall of each label), chance is 1/2, and adjusting gives "
+          "((TPR + TNR) / 2 - 1/2) / (1 - 1/2) = TPR + TNR - 1.",
+          ("powers2011", "sklearn-docs"), _binary_adjusted_balanced, only_classes=2,
+          **w.binary_adjusted_balanced_accuracy_equals_informedness),
+    Claim("kappa-equals-accuracy", "Cohen's kappa equals accuracy (micro F1)", "fails",
+          "Cohen's kappa equals accuracy (and so micro F1) in single-label classification.",
+          "Kappa subtracts the agreement expected by chance: kappa = (acc - p_e) / (1 - p_e), which is below "
+          "accuracy whenever p_e > 0 and the prediction is not perfect (kappa-at-most-accuracy).",
+          ("cohen1960", "chicco2020"), _kappa_equals_accuracy, min_classes=2, **w.kappa_equals_accuracy),
+    Claim("binary-mcc-equals-kappa", "Binary: MCC equals Cohen's kappa", "fails",
+          "With k = 2 labels, MCC equals Cohen's kappa.",
+          "With A = (TP + FP)(FP + TN) and B = (TP + FN)(FN + TN), kappa = (TP TN - FP FN) / ((A + B) / 2) and "
+          "MCC = (TP TN - FP FN) / sqrt(A B): the same numerator over the arithmetic and over the geometric mean "
+          "of A and B. They agree only when A = B or TP TN = FP FN; otherwise |kappa| < |MCC| (Chicco & Jurman "
+          "2020).",
+          ("chicco2020", "matthews1975", "cohen1960"), _binary_mcc_equals_kappa, only_classes=2,
+          **w.binary_mcc_equals_kappa),
+    # --- the second catalogue: IEEE-754 float64, as scikit-learn computes ---
+    Claim("float64-micro-precision-equals-recall-integer-weights",
+          "float64: micro P and R are the same double with integer weights", "holds",
+          "In scikit-learn's float64 arithmetic, with no weights or non-negative integer-valued weights whose "
+          "total is below 2^53, precision_score and recall_score with average='micro' return the same double, "
+          "bit for bit.",
+          "Induction over the additions. Every partial sum scikit-learn forms (per-label np.bincount sums in "
+          "sample order, tp + (pred - tp) per label, the np.sum over labels in any order) is an exact sum of some "
+          "weights, so an integer between 0 and N < 2^53. Step (checked by z3 in IEEE-754 binary64, "
+          "round-to-nearest-even): if a and b are integer-valued doubles with 0 <= a, b and a + b < 2^53, the "
+          "rounded sum fl(a + b) is exactly a + b, again integer-valued; a difference b - a with 0 <= a <= b is "
+          "exact too. So both denominators are the exact real numbers sum_l pred_l = sum_l true_l = N "
+          "(sample-weights-preserve-identity), the same double, and IEEE division of the same operands gives the "
+          "same result (z3: fl(t / y1) = fl(t / y2) when y1 = y2).",
+          ("ieee754", "goldberg1991", "sklearn-docs"), _float64_p_eq_r_integer,
+          methods=("z3-induction",), only_classes=2,
+          when_hypotheses_drop=("float64-micro-precision-equals-recall", "float64-micro-f1-equals-accuracy-score",
+                                "float64-micro-precision-equals-recall-large-integer-weights"),
+          **w.float64_micro_precision_equals_recall_integer_weights),
+    Claim("float64-micro-precision-equals-recall", "float64: micro P == micro R with float weights", "fails",
+          "In scikit-learn's float64 arithmetic with non-integer float weights, precision_score and recall_score "
+          "with average='micro' return the same double, bit for bit.",
+          "The identity P = R holds in real arithmetic, but scikit-learn adds the weights in two different orders: "
+          "per predicted label for the precision denominator, per true label for the recall denominator. "
+          "Floating-point addition is not associative (0.1 + 0.2 + 0.3 != 0.1 + (0.2 + 0.3)), so the two totals "
+          "can be neighbouring doubles, and the two quotients then differ in the last bit (about 1e-16 "
+          "relative). What to do in a test: compare with a tolerance, math.isclose(p, r, rel_tol=1e-12) or "
+          "pytest.approx(r), never p == r; or use integer weights, which are exact while their total stays "
+          "below 2^53 (float64-micro-precision-equals-recall-integer-weights).",
+          ("ieee754", "goldberg1991", "sklearn-docs"), _float64_p_eq_r, only_classes=2,
+          **w.float64_micro_precision_equals_recall),
+    Claim("float64-micro-precision-equals-recall-large-integer-weights",
+          "float64: integer weights are not enough once the total reaches 2^53", "fails",
+          "In scikit-learn's float64 arithmetic, with non-negative integer-valued weights of any size, "
+          "precision_score and recall_score with average='micro' return the same double, bit for bit.",
+          "The near miss of the integer-weights claim without its bound: from 2^53 on, not every integer is a "
+          "double (2^53 + 1 rounds to 2^53, ties to even), so a sum of integer weights is rounded again, and the "
+          "two orders of addition can end on different doubles.",
+          ("ieee754", "goldberg1991"), _float64_p_eq_r_big, only_classes=2,
+          **w.float64_micro_precision_equals_recall_large_integer_weights),
+    Claim("float64-micro-f1-equals-accuracy-score", "float64: f1_score(micro) == accuracy_score with float weights",
+          "fails",
+          "In scikit-learn's float64 arithmetic with non-integer float weights, f1_score(average='micro') and "
+          "accuracy_score return the same double, bit for bit.",
+          "accuracy_score is np.average(y_true == y_pred, weights=w): a weighted sum of the correct samples over "
+          "np.sum(w), in numpy's pairwise order; micro F1 is 2 tp / (true + pred) from per-label bincount sums. "
+          "Equal in the reals (micro-f1-equals-accuracy), the two roundings can end one unit in the last place "
+          "apart. Compare with a tolerance (math.isclose, pytest.approx), or use integer weights.",
+          ("ieee754", "goldberg1991", "sklearn-docs"), _float64_f1_eq_acc, only_classes=2,
+          **w.float64_micro_f1_equals_accuracy_score),
 )
 
 _BY_ID = {claim.id: claim for claim in CATALOGUE}

@@ -257,3 +257,126 @@ balanced_accuracy_equals_macro_recall_over_true_labels = _entry(lambda data: _ba
 balanced_accuracy_equals_macro_recall = _entry(lambda data: _balanced_values(data, False), _all_equal(("balanced_accuracy", "macro_recall")),
                           lambda data: data.call("balanced_accuracy_score") + "  # vs " +
                           data.call("recall_score", average="macro"))
+
+
+# --- the second catalogue: chance-corrected agreement ---------------------------------------------
+
+
+def _binary_rates(data: Dataset) -> dict[str, float]:
+    """TPR, TNR, PPV, NPV of label 1 (recall and precision of labels 1 and 0), from the reference."""
+    p, r, _, _ = _ref().precision_recall_fscore_support(data.y_true, data.y_pred, labels=[0, 1], average=None,
+                                                        zero_division=0.0, sample_weight=data.sample_weight)
+    return {"TPR": float(r[1]), "TNR": float(r[0]), "PPV": float(p[1]), "NPV": float(p[0])}
+
+
+def _agreement_values(data: Dataset) -> dict[str, float]:
+    ref = _ref()
+    kw = {"sample_weight": data.sample_weight} if data.sample_weight is not None else {}
+    with warnings.catch_warnings():  # a single-label dataset warns; the values are what matter here
+        warnings.simplefilter("ignore")
+        kappa = float(ref.cohen_kappa_score(data.y_true, data.y_pred, **kw))
+        mcc = float(ref.matthews_corrcoef(data.y_true, data.y_pred, **kw))
+    return {"cohen_kappa": kappa, "mcc": mcc, "accuracy": _acc(data)}
+
+
+def _binary_values(data: Dataset) -> dict[str, float]:
+    rates = _binary_rates(data)
+    informedness = rates["TPR"] + rates["TNR"] - 1
+    markedness = rates["PPV"] + rates["NPV"] - 1
+    values = _agreement_values(data)
+    kw = {"sample_weight": data.sample_weight} if data.sample_weight is not None else {}
+    values.update(rates, informedness=informedness, markedness=markedness,
+                  mcc_squared=values["mcc"] ** 2, informedness_x_markedness=informedness * markedness,
+                  adjusted_balanced_accuracy=float(_ref().balanced_accuracy_score(
+                      data.y_true, data.y_pred, adjusted=True, **kw)))
+    return values
+
+
+def _sign(x: float) -> int:
+    return 0 if close(x, 0.0) else (1 if x > 0 else -1)
+
+
+kappa_at_most_accuracy = _entry(_agreement_values, lambda v: v["cohen_kappa"] > v["accuracy"] + TOLERANCE,
+                                lambda data: data.call("cohen_kappa_score") + "  # vs " + data.call("accuracy_score"))
+kappa_equals_accuracy = _entry(_agreement_values, _all_equal(("cohen_kappa", "accuracy")),
+                               lambda data: data.call("cohen_kappa_score") + "  # vs " + data.call("accuracy_score"))
+binary_mcc_squared_equals_informedness_times_markedness = _entry(
+    _binary_values,
+    lambda v: not close(v["mcc_squared"], v["informedness_x_markedness"])
+    or not _sign(v["mcc"]) == _sign(v["informedness"]) == _sign(v["markedness"]),
+    lambda data: data.call("matthews_corrcoef") + "  # vs " + data.call("precision_recall_fscore_support",
+                                                                       average=None))
+binary_mcc_equals_kappa = _entry(_binary_values, _all_equal(("mcc", "cohen_kappa")),
+                                 lambda data: data.call("matthews_corrcoef") + "  # vs " + data.call("cohen_kappa_score"))
+binary_adjusted_balanced_accuracy_equals_informedness = _entry(
+    _binary_values, _all_equal(("adjusted_balanced_accuracy", "informedness")),
+    lambda data: data.call("balanced_accuracy_score", adjusted=True) + "  # vs " + data.call("recall_score",
+                                                                                           average=None))
+
+
+def _mcc_symmetric_values(data: Dataset) -> dict[str, float]:
+    swapped = Dataset(data.y_pred, data.y_true, data.labels, data.sample_weight, data.params)
+    return {"mcc": _agreement_values(data)["mcc"], "swapped_mcc": _agreement_values(swapped)["mcc"]}
+
+
+mcc_symmetric = _entry(_mcc_symmetric_values, _all_equal(("mcc", "swapped_mcc")),
+                       lambda data: data.call("matthews_corrcoef"))
+
+
+# --- the second catalogue: IEEE-754 float64, compared bit for bit in scikit-learn itself ----------
+# These witnesses run scikit-learn, not the reference: the claims are about scikit-learn's own
+# float64 arithmetic (the reference computes micro P and R from one equality count, so it never
+# shows the difference). Without scikit-learn they raise, and the prover reports an error.
+
+
+def _sklearn() -> Any:
+    import sklearn.metrics
+
+    return sklearn.metrics
+
+
+def _float64_p_r_values(data: Dataset) -> dict[str, float]:
+    sk = _sklearn()
+    kw = data.kwargs(average="micro")
+    return {"precision_score": float(sk.precision_score(data.y_true, data.y_pred, **kw)),
+            "recall_score": float(sk.recall_score(data.y_true, data.y_pred, **kw))}
+
+
+def _float64_f1_acc_values(data: Dataset) -> dict[str, float]:
+    sk = _sklearn()
+    return {"f1_score": float(sk.f1_score(data.y_true, data.y_pred, **data.kwargs(average="micro"))),
+            "accuracy_score": float(sk.accuracy_score(data.y_true, data.y_pred, sample_weight=data.sample_weight))}
+
+
+def _bits_differ(a: str, b: str) -> Callable[[dict[str, float]], bool]:
+    return lambda v: v[a] != v[b]  # == on doubles, as the user's assert does: no tolerance on purpose
+
+
+def _bitwise_call(left: str, right: str, values: Callable[[Dataset], dict[str, float]],
+                  keys: tuple[str, str]) -> Callable[[Dataset], str]:
+    """``left(...) == right(...)  # False: a vs b``, the comparison a user's test makes, pasteable."""
+    def call(data: Dataset) -> str:
+        got = values(data)
+        verdict = "True" if got[keys[0]] == got[keys[1]] else "False"
+        return f"{left} == {right}  # {verdict}: {got[keys[0]]!r} vs {got[keys[1]]!r}"
+    return call
+
+
+def _P_R_CALL(data: Dataset) -> str:
+    return _bitwise_call(data.call("precision_score", average="micro"), data.call("recall_score", average="micro"),
+                         _float64_p_r_values, ("precision_score", "recall_score"))(data)
+
+
+def _F1_ACC_CALL(data: Dataset) -> str:
+    return _bitwise_call(data.call("f1_score", average="micro"), data.call("accuracy_score"),
+                         _float64_f1_acc_values, ("f1_score", "accuracy_score"))(data)
+
+
+float64_micro_precision_equals_recall_integer_weights = _entry(
+    _float64_p_r_values, _bits_differ("precision_score", "recall_score"), _P_R_CALL)
+float64_micro_precision_equals_recall = _entry(
+    _float64_p_r_values, _bits_differ("precision_score", "recall_score"), _P_R_CALL)
+float64_micro_precision_equals_recall_large_integer_weights = _entry(
+    _float64_p_r_values, _bits_differ("precision_score", "recall_score"), _P_R_CALL)
+float64_micro_f1_equals_accuracy_score = _entry(
+    _float64_f1_acc_values, _bits_differ("f1_score", "accuracy_score"), _F1_ACC_CALL)

@@ -15,14 +15,22 @@ __all__ = ["prove", "prove_claim", "ProveReport", "ClaimResult", "MethodResult",
 
 
 def _runners() -> dict[str, Callable[..., MethodResult | None]]:
-    from metricproofs.provers import bounded, coq, cvc5, induction, symbolic
+    from metricproofs.provers import agreement, bounded, coq, cvc5, floating, induction, symbolic
 
+    # The second catalogue's claims first (each returns None for a claim it does not decide):
+    # IEEE-754 float64 claims (provers/floating.py), kappa and MCC for every k (provers/agreement.py).
     return {
-        "z3-bounded": lambda claim, **kw: bounded.prove_bounded(claim, **kw),
-        "z3-induction": lambda claim, **kw: induction.prove_by_induction(claim, timeout=kw["timeout"]),
-        "sympy": lambda claim, **kw: symbolic.prove_symbolically(claim),
-        "cvc5": lambda claim, **kw: cvc5.recheck_with_cvc5(claim, timeout=kw["timeout"],
-                                                         max_classes=kw.get("max_classes")),
+        "z3-bounded": lambda claim, **kw: (floating.search_float64(claim, timeout=kw["timeout"])
+                                           if floating.applies(claim) else bounded.prove_bounded(claim, **kw)),
+        "z3-induction": lambda claim, **kw: (floating.prove_by_float_induction(claim, timeout=kw["timeout"])
+                                             if floating.applies(claim) else
+                                             agreement.prove_by_aggregates(claim, timeout=kw["timeout"])
+                                             or induction.prove_by_induction(claim, timeout=kw["timeout"])),
+        "sympy": lambda claim, **kw: (agreement.prove_transpose_invariance(claim)
+                                      or symbolic.prove_symbolically(claim)),
+        "cvc5": lambda claim, **kw: (floating.recheck_with_cvc5(claim, timeout=kw["timeout"])
+                                     if floating.applies(claim) else
+                                     cvc5.recheck_with_cvc5(claim, timeout=kw["timeout"], max_classes=kw.get("max_classes"))),
         "coq": lambda claim, **kw: coq.check_with_coq(claim),
     }
 
