@@ -481,7 +481,7 @@
     var perFn = document.querySelector('#per-label-body tr[data-label="' + r + '"] .fn');
     perFp.classList.add("hl");
     perFn.classList.add("hl");
-    note.textContent = "Cell (true " + names[r] + ", predicted " + names[c] + ") = " + count + " error(s). Each is counted twice: "
+    note.textContent = "Cell (true " + names[r] + ", predicted " + names[c] + ") = " + count + (count === "1" ? " error. It is" : " errors. Each is") + " counted twice: "
       + "once as a false positive of " + names[c] + " (its column) and once as a false negative of " + names[r]
       + " (its row). That is why \u03a3 FP = \u03a3 FN.";
   }
