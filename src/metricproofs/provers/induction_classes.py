@@ -434,6 +434,19 @@ class ClassInduction:
         return Formula(hyps, conclusion, domains)
 
 
+def _lemma_fact(abstraction: Abstraction, lemma: Claim, formula: Formula, counts_of: CountsOf) -> sympy.Basic:
+    """A lemma's conclusion over the sums, as a fact: only over the same kind of counts (a lemma
+    proved for integer counts says nothing about real weights), and under its own hypotheses."""
+    stated = lemma.formula(counts_of)
+    if stated.encoding != formula.encoding or stated.domains.get("C") != formula.domains.get("C"):
+        raise NotOverClasses(f"lemma {lemma.id} is about other counts than this claim")
+    conditions = [abstraction.hypothesis(h) for h in stated.hypotheses if h.formula is not sympy.true]
+    if any(condition is None for condition in conditions):
+        raise NotOverClasses(f"lemma {lemma.id} has a per-label hypothesis; it cannot be used as a fact")
+    conclusion = abstraction.total(stated.conclusion)
+    return sympy.Implies(sympy.And(*[c.formula for c in conditions]), conclusion) if conditions else conclusion
+
+
 def build(claim: Claim, counts_of: CountsOf, lemma_claims: Sequence[Claim] = ()) -> ClassInduction:
     """Abstract the claim (and its lemmas) and collect the candidate invariant."""
     formula = claim.formula(counts_of)
@@ -442,7 +455,7 @@ def build(claim: Claim, counts_of: CountsOf, lemma_claims: Sequence[Claim] = ())
     abstraction = Abstraction(formula.encoding)
     hypotheses = tuple(h for h in (abstraction.hypothesis(h) for h in formula.hypotheses) if h is not None)
     conclusion = abstraction.total(formula.conclusion)
-    lemmas = tuple(abstraction.total(lemma.formula(counts_of).conclusion) for lemma in lemma_claims)
+    lemmas = tuple(_lemma_fact(abstraction, lemma, formula, counts_of) for lemma in lemma_claims)
     for obj in (conclusion, *lemmas, *[h.formula for h in hypotheses]):
         if obj.has(d.C) or obj.has(sympy.Indexed) or obj.has(d.l):
             raise NotOverClasses(f"not a function of sums over the labels: {obj}")
