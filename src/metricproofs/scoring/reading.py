@@ -39,7 +39,7 @@ CSV_BLOCK_BYTES = 16 << 20
 """Bytes of CSV parsed at a time (about 2.8 million rows of two short labels); arrow parses
 each piece on every core, and the next piece is parsed while the current one is counted."""
 
-PARQUET_BATCH_ROWS = 1 << 17
+PARQUET_BATCH_ROWS = 1 << 20
 """Rows per Parquet record batch."""
 
 TABLE_BATCH_ROWS = 1 << 20
