@@ -64,6 +64,16 @@ def _warn(message: str, category: type[Warning]) -> None:
     warnings.warn(message, category, stacklevel=level)
 
 
+def _confusion(*args: Any, **kwargs: Any) -> np.ndarray:
+    """The reference's confusion matrix, its warnings (a single label) re-issued at the caller's line."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cm = _reference().confusion_matrix(*args, **kwargs)
+    for warning in caught:
+        _warn(str(warning.message), warning.category)
+    return cm
+
+
 def _refuse_multilabel(y: Any, name: str) -> None:
     """Both metrics are defined for single-label data only (as in scikit-learn)."""
     arr = np.asarray(y) if not hasattr(y, "shape") else y
@@ -76,7 +86,7 @@ def matthews_corrcoef(y_true: Any, y_pred: Any, *, sample_weight: Any = None) ->
     """Matthews correlation coefficient, multi-class (Gorodkin's R_K); 0.0 where undefined."""
     _refuse_multilabel(y_true, "y_true")
     _refuse_multilabel(y_pred, "y_pred")
-    cm = _reference().confusion_matrix(y_true, y_pred, sample_weight=sample_weight)
+    cm = _confusion(y_true, y_pred, sample_weight=sample_weight)
     support = cm.sum(axis=1, dtype=np.float64)
     predicted = cm.sum(axis=0, dtype=np.float64)
     correct = float(np.trace(cm, dtype=np.float64))
@@ -117,7 +127,7 @@ def cohen_kappa_score(y1: Any, y2: Any, *, labels: Any = None, weights: str | No
     _refuse_multilabel(y1, "y1")
     _refuse_multilabel(y2, "y2")
     try:
-        cm = _reference().confusion_matrix(y1, y2, labels=labels, sample_weight=sample_weight)
+        cm = _confusion(y1, y2, labels=labels, sample_weight=sample_weight)
     except ValueError as exc:
         if "At least one label specified must be in y_true" in str(exc):
             raise ValueError("At least one label in `labels` must be present in `y1` (even though "
