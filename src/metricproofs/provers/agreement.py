@@ -43,8 +43,6 @@ AGGREGATE_SCHEMA = (
     "(T, N, X) alone, checked by z3 with no k at all."
 )
 
-_TRANSPOSE = lambda row, col: d.C[col, row]  # noqa: E731
-
 
 # --- transpose invariance (sympy) -------------------------------------------------------------
 
@@ -104,10 +102,15 @@ def prove_transpose_invariance(claim: Claim) -> MethodResult | None:
     if equations is None:
         return None
     # the claim must really be "unchanged by transposing": the right side is the left side's transpose
-    transposed = claim.formula(lambda matrix=d.C, n_labels=d.k: d.confusion_counts(
-        _TRANSPOSE if matrix is d.C else matrix, n_labels))
+    def transposed_counts(matrix=d.C, n_labels=d.k):  # every matrix the claim builds, transposed
+        entry = (lambda row, col: matrix[row, col]) if isinstance(matrix, sympy.IndexedBase) else matrix
+        return d.confusion_counts(lambda row, col: entry(col, row), n_labels)
+
+    transposed = _swapped_equations(claim.formula(transposed_counts))
+    if not equations or transposed is None or len(transposed) != len(equations):
+        return None
     start = time.perf_counter()
-    for (lhs, rhs), (lhs_t, _) in zip(equations, _swapped_equations(transposed) or []):
+    for (lhs, rhs), (lhs_t, _) in zip(equations, transposed):
         if canonical(rhs) != canonical(lhs_t):
             return None
         if canonical(lhs) != canonical(rhs):
@@ -116,7 +119,8 @@ def prove_transpose_invariance(claim: Claim) -> MethodResult | None:
     return MethodResult("sympy", "proved", time.perf_counter() - start, None,
                         "for symbolic k the expression and its transpose (rows and columns exchanged) are the "
                         "same sympy expression after renaming bound indices and ordering rectangular double "
-                        "sums; the zero-division branches are identical too, so every case is covered")
+                        "sums; the zero-division branches are identical too, so every case is covered",
+                        scope="every k")
 
 
 # --- aggregates (z3-induction) -------------------------------------------------------------------
@@ -221,4 +225,5 @@ def prove_by_aggregates(claim: Claim, *, timeout: float = 20.0) -> MethodResult 
         if verdict != "proved":
             return MethodResult("z3-induction", verdict, time.perf_counter() - start, None, "; ".join(details))
     details.append(AGGREGATE_SCHEMA)
-    return MethodResult("z3-induction", "proved", time.perf_counter() - start, None, "; ".join(details))
+    return MethodResult("z3-induction", "proved", time.perf_counter() - start, None, "; ".join(details),
+                        scope="every k")

@@ -160,7 +160,7 @@ def prove_by_float_induction(claim: Claim, *, timeout: float = 20.0) -> MethodRe
     if any(answer == "unknown" for answer in answers):
         return MethodResult(METHOD_INDUCTION, "unknown", seconds, None, "z3 gave up: " + "; ".join(parts))
     return MethodResult(METHOD_INDUCTION, "proved", seconds, None,
-                        "z3 QF_FP (Float64): " + "; ".join(parts) + f". {SCHEMA}")
+                        "z3 QF_FP (Float64): " + "; ".join(parts) + f". {SCHEMA}", scope="every k")
 
 
 # --- the search for the claims that fail ---------------------------------------------------------
@@ -339,4 +339,5 @@ def recheck_with_cvc5(claim: Claim, *, timeout: float = 20.0) -> MethodResult | 
             verdict = "error"
         elif answer.status not in ("sat", "unsat") and verdict == "proved":
             verdict = "unknown" if answer.status == "unknown" else "error"
-    return MethodResult("cvc5", verdict, time.perf_counter() - start, None, "cvc5 QF_FP: " + "; ".join(parts))
+    return MethodResult("cvc5", verdict, time.perf_counter() - start, None, "cvc5 QF_FP: " + "; ".join(parts),
+                        scope="every k" if verdict == "proved" else "bounded")
