@@ -179,6 +179,8 @@ def test_warning_class_is_a_subclass_of_sklearns() -> None:
     assert issubclass(ref.UndefinedMetricWarning, SkUndefined)
     assert ref.UndefinedMetricWarning is ref.UndefinedMetricWarning
     assert ref.UndefinedMetricWarning.__module__ == "metricproofs.reference"
+    assert ref.UndefinedMetricWarning.__doc__ == (
+        "A metric was 0/0 and replaced by its ``zero_division`` value (as in scikit-learn).")
     for category in (SkUndefined, ref.UndefinedMetricWarning):
         with warnings.catch_warnings():
             warnings.simplefilter("error", category)
@@ -187,7 +189,7 @@ def test_warning_class_is_a_subclass_of_sklearns() -> None:
 
 
 def test_other_attributes_are_still_missing() -> None:
-    with pytest.raises(AttributeError, match="has no attribute 'NoSuchThing'"):
+    with pytest.raises(AttributeError, match=r"^module 'metricproofs\.reference' has no attribute 'NoSuchThing'$"):
         ref.NoSuchThing  # noqa: B018
 
 
@@ -234,6 +236,30 @@ def test_sparse_indicator_matrices_are_read_as_dense(container: type) -> None:
     assert got.tolist() == pytest.approx([1.0, 2 / 3, 0.0])
     assert ref.accuracy_score(container(t), container(p)) == pytest.approx(1 / 3)
     assert got.tolist() == pytest.approx(skm.f1_score(container(t), container(p), average=None).tolist())
+
+
+def test_two_column_sparse_indicator_is_read() -> None:
+    t = sp.csr_matrix(np.array([[1, 0], [0, 1], [1, 1]]))
+    p = sp.csr_matrix(np.array([[1, 0], [1, 1], [0, 1]]))
+    # column 0: TP 1, FP 1, FN 1; column 1: TP 2, FP 0, FN 0.
+    assert ref.precision_score(t, p, average=None).tolist() == [0.5, 1.0]
+
+
+class _HasToarray:
+    """Not scipy.sparse, but with a ``toarray`` method: read as an ordinary array."""
+
+    def __init__(self, values: list[int]) -> None:
+        self.values = values
+
+    def toarray(self) -> np.ndarray:
+        raise AssertionError("only scipy.sparse inputs are densified")
+
+    def __array__(self, dtype: object = None, copy: object = None) -> np.ndarray:
+        return np.asarray(self.values)
+
+
+def test_only_scipy_sparse_inputs_are_densified() -> None:
+    assert ref.accuracy_score(_HasToarray([0, 1, 1]), [0, 1, 0]) == pytest.approx(2 / 3)
 
 
 def test_sparse_single_column_is_refused_like_sklearn() -> None:
