@@ -529,7 +529,9 @@ FLOAT64 = ("float64-arithmetic", "micro P, micro R, micro F1 and accuracy_score 
 def _float64(conclusion: Callable[[d.Counts], Any], weights: Hypothesis) -> Callable[[CountsOf], Formula]:
     def build(counts_of: CountsOf) -> Formula:
         c = counts_of(d.C)
-        return Formula((_single_label(), weights, Hypothesis(*FLOAT64), _nonempty(c)), conclusion(c), {},
+        samples = Hypothesis(SINGLE_LABEL, "each sample has one true and one predicted label and one weight; "
+                             "scikit-learn adds the weight to exactly one cell of its confusion counts")
+        return Formula((samples, weights, Hypothesis(*FLOAT64), _nonempty(c)), conclusion(c), {},
                        encoding="float64")
     return build
 
@@ -797,8 +799,8 @@ CATALOGUE: tuple[Claim, ...] = (
           "per predicted label for the precision denominator, per true label for the recall denominator. "
           "Floating-point addition is not associative (0.1 + 0.2 + 0.3 != 0.1 + (0.2 + 0.3)), so the two totals "
           "can be neighbouring doubles, and the two quotients then differ in the last bit (about 1e-16 "
-          "relative). What to do in a test: compare with a tolerance, math.isclose(p, r, rel_tol=1e-12) or "
-          "pytest.approx(r), never p == r; or use integer weights, which are exact while their total stays "
+          "relative). What to do in a test: compare with a tolerance, math.isclose(p, r, rel_tol=1e-9) or "
+          "pytest.approx(r, rel=1e-9), never p == r; or use integer weights, which are exact while their total stays "
           "below 2^53 (float64-micro-precision-equals-recall-integer-weights).",
           ("ieee754", "goldberg1991", "sklearn-docs"), _float64_p_eq_r, only_classes=2,
           **w.float64_micro_precision_equals_recall),

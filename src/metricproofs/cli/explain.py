@@ -53,11 +53,20 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"  micro P = {totals['tp']}/({totals['tp']}+{totals['fp']}) = {ref['precision']:.4f}, "
               f"micro R = {totals['tp']}/({totals['tp']}+{totals['fn']}) = {ref['recall']:.4f}, "
               f"micro F1 = {ref['f1']:.4f}, accuracy = {exact['accuracy']} = {ref['accuracy']:.4f}", file=out)
+    floating = formula.encoding == "float64"  # IEEE-754 claims: decided by provers/floating.py
+    if floating:
+        from metricproofs.provers.floating import ADVICE, HOW_CHECKED
+
+        print("\nWhat this means for your tests:", file=out)
+        print(_wrap(ADVICE), file=out)
     print("\nHow it is checked:", file=out)
-    print(_wrap(f"methods: {', '.join(claim.methods)}. z3-bounded checks every class count k "
-                f"{'= ' + str(claim.only_classes) if claim.only_classes else 'from ' + str(claim.min_classes) + ' to ' + str(claim.max_classes)} "
-                "with unbounded counts (so every sample count n)"
-                + (f"; z3-induction (over {claim.induction.over}) covers every k." if claim.induction else ".")), file=out)
+    if floating:
+        print(_wrap(f"methods: {', '.join(claim.methods)}. {HOW_CHECKED[claim.expected]}"), file=out)
+    else:
+        print(_wrap(f"methods: {', '.join(claim.methods)}. z3-bounded checks every class count k "
+                    f"{'= ' + str(claim.only_classes) if claim.only_classes else 'from ' + str(claim.min_classes) + ' to ' + str(claim.max_classes)} "
+                    "with unbounded counts (so every sample count n)"
+                    + (f"; z3-induction (over {claim.induction.over}) covers every k." if claim.induction else ".")), file=out)
     if claim.induction:
         from metricproofs.provers.induction import schema_text
 
@@ -70,7 +79,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if claim.expected == "fails":
         related = (claim.id,)
     if related:
-        print("\nCounterexamples (found by z3, confirmed by metricproofs.reference):", file=out)
+        print("\nCounterexamples (found by a search modelling scikit-learn's order, confirmed by running "
+              "scikit-learn with ==):" if floating else
+              "\nCounterexamples (found by z3, confirmed by metricproofs.reference):", file=out)
         for claim_id in related:
             result = prove_claim(claim_id, methods=["z3-bounded"], max_classes=4, timeout=20)
             print(f"  {claim_id}: {result.verdict}", file=out)
@@ -78,6 +89,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 print(f"    {result.call}", file=out)
             values = (result.counterexample or {}).get("values") or {}
             if values:
-                print("    gives " + ", ".join(f"{key} = {fmt_value(value)}" for key, value in values.items()), file=out)
+                shown = repr if floating else fmt_value  # a last-bit difference needs every digit
+                print("    gives " + ", ".join(f"{key} = {shown(value)}" for key, value in values.items()), file=out)
     print("\nReferences: " + ", ".join(claim.references), file=out)
     return 0

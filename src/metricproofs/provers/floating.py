@@ -341,3 +341,27 @@ def recheck_with_cvc5(claim: Claim, *, timeout: float = 20.0) -> MethodResult | 
             verdict = "unknown" if answer.status == "unknown" else "error"
     return MethodResult("cvc5", verdict, time.perf_counter() - start, None, "cvc5 QF_FP: " + "; ".join(parts),
                         scope="every k" if verdict == "proved" else "bounded")
+
+
+#: what ``explain`` prints for a float64 claim (how it is decided, and what it means for a user's tests)
+HOW_CHECKED = {
+    "holds": ("z3-induction: five QF_FP queries in z3's IEEE-754 binary64 theory (round-to-nearest-even), "
+              "cvc5 re-checks them on request (--method cvc5): integer-valued doubles below 2^53 add and "
+              "subtract exactly; the induction over scikit-learn's additions then makes both denominators "
+              "the exact total N. This covers every class count and every sample count."),
+    "fails": ("z3-bounded: a seeded search over small datasets (labels 0/1, weights 0.1..1.0, smallest first) "
+              "of a model of scikit-learn's order of operations; the candidate is recomputed in z3's binary64 "
+              "semantics and shown only after scikit-learn itself, run on it, returns two different doubles "
+              "under ==. Without scikit-learn the verdict is error, never refuted."),
+}
+ADVICE = (
+    "A test that asserts precision_score(...) == recall_score(...) (or f1_score(average='micro') == "
+    "accuracy_score(...)) with float sample weights can fail by one unit in the last place although the "
+    "identity is true. Compare with a tolerance: math.isclose(p, r, rel_tol=1e-9), pytest.approx(r, rel=1e-9) "
+    "or numpy.isclose. How large a tolerance: the difference is rounding in the sums of the weights, which "
+    "scikit-learn's np.bincount adds one sample at a time, so for n samples it is at most about 2 n u relative "
+    "(u = 2^-53, about 1.1e-16) and usually far less; rel_tol=1e-9 covers n up to about 4 million, and "
+    "rel_tol = 4 * n * 2**-53 any n. Integer weights (or none) are exact while their total stays below 2^53 = 9007199254740992: "
+    "then == holds bit for bit (proved). To keep float weights and exact equality, scale them to integers "
+    "(e.g. weights in tenths times 10) when the units allow it."
+)
