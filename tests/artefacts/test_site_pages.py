@@ -126,6 +126,17 @@ def test_a_refuted_claim_page_shows_the_call_its_values_and_a_playground_link(si
     assert shown >= 5
 
 
+def test_the_pasteable_call_imports_every_function_it_calls() -> None:
+    from metricproofs.site.pages import _call_text
+
+    class Claim:
+        call = staticmethod(lambda data: f"precision_score({data.y_true!r}, [1]) == recall_score({data.y_true!r}, [1])")
+
+    text = _call_text(Claim, {"y_true": [0], "y_pred": [1], "labels": None, "sample_weight": None})
+    assert text == "from sklearn.metrics import precision_score, recall_score\n" \
+                   "precision_score([0], [1]) == recall_score([0], [1])"
+
+
 def test_single_label_matrix_counts_by_hand() -> None:
     # y_true = [0, 1, 2, 2], y_pred = [0, 1, 0, 2]: one each on the diagonal, one (2 -> 0) off it
     got = single_label_matrix({"y_true": [0, 1, 2, 2], "y_pred": [0, 1, 0, 2], "labels": None, "sample_weight": None})

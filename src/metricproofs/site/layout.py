@@ -30,6 +30,8 @@ _BADGES = {
     ("fails", "refuted"): ("fails", "false belief: refuted"),
     ("holds", "refuted"): ("alarm", "expected to hold, but refuted"),
     ("fails", "proved"): ("alarm", "expected to fail, but proved"),
+    ("holds", "unknown"): ("unknown", "unknown: not proved in this run"),
+    ("fails", "unknown"): ("unknown", "unknown: no counterexample in this run"),
 }
 
 

@@ -216,9 +216,9 @@ def _call_text(claim: Any, counterexample: Mapping[str, Any]) -> str | None:
         call = claim.call(data)
     except Exception:  # a call the catalogue cannot print for this data: show the data only
         return None
-    function = call.split("(", 1)[0].strip()
-    if function.isidentifier():
-        return f"from sklearn.metrics import {function}\n{call}"
+    functions = list(dict.fromkeys(re.findall(r"(?<![\w.])([A-Za-z_]\w*)\(", call)))
+    if functions:
+        return f"from sklearn.metrics import {', '.join(functions)}\n{call}"
     return call
 
 
@@ -247,8 +247,8 @@ def _counterexample(claim: Any, result: Mapping[str, Any] | None) -> str:
             return "<p>This prove run has no counterexample for this claim.</p>"
         return ""
     parts = ["<h2 id=\"counterexample\">Counterexample</h2>",
-             "<p>Found by the solver, then re-evaluated exactly and by <code>metricproofs.reference</code> "
-             "(scikit-learn's semantics). Paste this into Python with scikit-learn installed:</p>"]
+             "<p>The prove run found it and confirmed it before showing it (how: the method's detail above). "
+             "Paste this into Python with scikit-learn installed:</p>"]
     call = _call_text(claim, counterexample)
     if call:
         parts.append(f'<pre class="call" tabindex="0" aria-label="Python call">{esc(call)}</pre>')
