@@ -173,7 +173,11 @@ def test_site_verb_writes_from_results_and_refuses_bad_input(tmp_path: Path) -> 
     out, err = io.StringIO(), io.StringIO()
     assert run(["site", str(tmp_path / "s"), "--results", str(PROVE_JSON)], out, err) == 0, err.getvalue()
     assert (tmp_path / "s" / "index.html").is_file() and (tmp_path / "s" / "playground.html").is_file()
-    assert run(["site", str(tmp_path / "s"), "--results", str(PROVE_JSON)], io.StringIO(), io.StringIO()) == 0
+    assert json.loads((tmp_path / "s" / "prove.json").read_text(encoding="utf-8")) == json.loads(PROVE_JSON.read_text(encoding="utf-8"))
+    # a second run replaces the first, here from the results the first one saved
+    saved = tmp_path / "saved.json"
+    saved.write_text((tmp_path / "s" / "prove.json").read_text(encoding="utf-8"), encoding="utf-8")
+    assert run(["site", str(tmp_path / "s"), "--results", str(saved)], io.StringIO(), io.StringIO()) == 0
 
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     (tmp_path / "other").mkdir()

@@ -11,6 +11,7 @@ Summary
 
 from __future__ import annotations
 
+import json
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -27,7 +28,7 @@ __all__ = ["source_tree", "gather", "render_site", "write_site", "ASSETS", "MARK
 ASSETS = ("site.css", "playground.js")
 #: written into every site folder, so that a second run may replace what the first wrote
 MARKER = ".metricproofs-site"
-_OWNED = ("index.html", "playground.html", "claims", "certificates", "coq", "assets", MARKER)
+_OWNED = ("index.html", "playground.html", "prove.json", "claims", "certificates", "coq", "assets", MARKER)
 
 
 def source_tree() -> Path | None:
@@ -89,6 +90,8 @@ def render_site(inputs: SiteInputs, texts: Mapping[str, str]) -> dict[str, str]:
         "index.html": index_page(inputs),
         "playground.html": playground_page(inputs),
         MARKER: "This folder was written by 'metricproofs site'; a second run replaces it.\n",
+        #: the results the pages show, so that 'metricproofs site DIR --results prove.json' re-renders them
+        "prove.json": json.dumps(inputs.prove, indent=1) + "\n",
     }
     for claim in inputs.claims:
         files[claim_path(claim.id)] = claim_page(inputs, claim)

@@ -79,7 +79,8 @@ def page(title: str, body: str, *, root: str, version: str, results_note: str, s
 {body}
 </main>
 <footer class="site">
-<p>Written by <code>metricproofs site</code> (metricproofs {esc(version)}) from the catalogue and {esc(results_note)}.
+<p>Written by <code>metricproofs site</code> (metricproofs {esc(version)}) from the catalogue and {esc(results_note)}
+(saved beside this page as {link(root + "prove.json", "prove.json")}).
 Every page works offline; nothing is loaded from the internet.</p>
 </footer>
 {script_tags}
