@@ -40,13 +40,15 @@ class SuiteRun:
     exitstatus: int
     seconds: float
     cpu_seconds: float
+    leaks: list[str]
 
     def relevant(self) -> set[str]:
         """Node ids of tests that reached at least one of the ten functions."""
         return {nodeid for nodeid, entry in self.tests.items() if entry.get("reached")}
 
     def outcome(self, nodeid: str) -> str:
-        return self.tests[nodeid]["outcome"]
+        """'passed', 'failed', 'error', 'skipped', 'xfailed', 'xpassed', or 'not run'."""
+        return self.tests.get(nodeid, {}).get("outcome", "not run")
 
 
 def suite_source() -> Path:
@@ -88,7 +90,7 @@ def run_suite(folder: Path, mode: str, select: list[str] | None = None) -> Suite
     data = json.loads(out.read_text(encoding="utf-8"))
     if data["exitstatus"] not in (0, 1):  # 1: some test failed; anything else: the run broke
         raise RuntimeError(f"the {mode} run ended with pytest exit {data['exitstatus']}:\n{proc.stdout[-3000:]}")
-    return SuiteRun(mode, data["tests"], data["exitstatus"], seconds, cpu_seconds)
+    return SuiteRun(mode, data["tests"], data["exitstatus"], seconds, cpu_seconds, data["leaks"])
 
 
 def _children_cpu() -> float:

@@ -9,7 +9,10 @@ ten functions wherever scikit-learn's modules hold scikit-learn's (``sklearn.met
 module is imported, so the test modules' own imports and their tables of metrics get the
 reference too. In both modes each of the ten is wrapped in a thin recorder, so the run knows
 which tests reach one of them ("relevant" tests) and, in mode ``reference``, that the
-reference really was called.
+reference really was called. After collection, mode ``reference`` also lists anything that
+still holds one of scikit-learn's ten functions (``leaks``: a module global, a scorer, a
+test's parameters), which would let scikit-learn's code run in a test counted as passing on
+the reference.
 
 The environment passes the mode (``METRICPROOFS_SUITE_MODE``), where to write the outcome
 of every test as JSON (``METRICPROOFS_SUITE_OUT``) and, optionally, a JSON list of node ids
@@ -22,6 +25,7 @@ import functools
 import json
 import os
 import sys
+import types
 from typing import Any, Callable
 
 import pytest
@@ -60,9 +64,12 @@ def _recording(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
     return recorded
 
 
+_ORIGINALS = {name: getattr(sklearn.metrics._classification, name) for name in PATCHED}
+
+
 def _replacements() -> dict[int, Callable[..., Any]]:
     """id(scikit-learn's function) -> the recorded function to use in its place."""
-    originals = {name: getattr(sklearn.metrics._classification, name) for name in PATCHED}
+    originals = _ORIGINALS
     if MODE == "reference":
         import metricproofs.reference as ref
 
@@ -113,8 +120,32 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Patch again: modules imported during collection may have taken the originals."""
+    """Patch again: modules imported during collection may have taken the originals; then
+    (mode ``reference``) note anything that still holds one of scikit-learn's ten functions."""
     _patch_modules(_TABLE)
+    if MODE == "reference":
+        _leaks.extend(_holders_of_originals())
+
+
+_leaks: list[str] = []
+
+
+def _holders_of_originals() -> list[str]:
+    """What still refers to one of scikit-learn's ten functions after patching (this module's
+    own table aside): a module global, a table of metrics, a test's parameters... Each would
+    let a test run scikit-learn's code while counted as the reference's."""
+    import gc
+
+    found = []
+    for name in PATCHED:  # no comprehension or items() tuple here: each would hold the function too
+        fn = _ORIGINALS[name]
+        for holder in gc.get_referrers(fn):
+            if holder is _ORIGINALS or holder is globals() or isinstance(holder, types.FrameType):
+                continue
+            label = holder.get("__name__", "not a module") if isinstance(holder, dict) else ""
+            found.append(f"{name}: a {type(holder).__name__} {label}".rstrip())
+        del fn
+    return found
 
 
 @pytest.hookimpl(wrapper=True)
@@ -149,4 +180,4 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     out = os.environ.get("METRICPROOFS_SUITE_OUT")
     if out:
         with open(out, "w", encoding="utf-8") as fh:
-            json.dump({"mode": MODE, "exitstatus": int(exitstatus), "tests": _outcomes}, fh)
+            json.dump({"mode": MODE, "exitstatus": int(exitstatus), "tests": _outcomes, "leaks": _leaks}, fh)
