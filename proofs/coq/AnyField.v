@@ -330,6 +330,7 @@ Ltac square_root_contradiction char0 r nb c flip :=
   apply (contradiction_of _ _ (fnat (S c)) E);
   [unfold mcc2_num, mcc2_radicand; simpl; ring | apply char0].
 
+(** The orientation of [num^2 b^2 = rad a^2] for [contradiction_of]: as it is, or swapped. *)
 Ltac keep E := idtac.
 Ltac flip_eq E := apply eq_sym in E.
 
