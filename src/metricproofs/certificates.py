@@ -41,7 +41,7 @@ from typing import Sequence
 
 from metricproofs.catalogue import CATALOGUE, Claim, Formula, get
 from metricproofs.errors import UsageError
-from metricproofs.provers import induction
+from metricproofs.provers import floating, induction
 from metricproofs.provers.obligations import (SEARCH_TIMEOUT, Obligation, export_classes, holds_plan, relax_counts,
                                               smallest_model)
 
@@ -124,6 +124,11 @@ def certificates(ids: Sequence[str] | None = None) -> list[Certificate]:
     claims = list(CATALOGUE) if ids is None else [get(i) for i in ids]
     out: list[Certificate] = []
     for claim in claims:
+        if floating.applies(claim):  # IEEE-754 claims: QF_FP files (provers/floating.py)
+            for ob in floating.certificate_obligations(claim):
+                relpath = f"{claim.id}/k2-{ob.name}.smt2"
+                out.append(Certificate(relpath, ob, floating.certificate_header(claim, ob, f"{REPO_PREFIX}/{relpath}")))
+            continue
         if claim.expected == "holds":
             formula = relax_counts(claim.formula())
             for k in export_classes(claim):

@@ -42,7 +42,8 @@ from metricproofs.catalogue import Claim
 from metricproofs.provers.results import MethodResult
 
 __all__ = ["applies", "Lemma", "lemmas", "SCHEMA", "prove_by_float_induction", "search_float64",
-           "sklearn_order", "WEIGHTS", "script", "lemma_files", "recheck_with_cvc5"]
+           "sklearn_order", "WEIGHTS", "script", "lemma_files", "recheck_with_cvc5",
+           "FloatObligation", "certificate_obligations", "certificate_header"]
 
 METHOD_INDUCTION = "z3-induction"
 METHOD_SEARCH = "z3-bounded"
@@ -365,3 +366,137 @@ ADVICE = (
     "then == holds bit for bit (proved). To keep float weights and exact equality, scale them to integers "
     "(e.g. weights in tenths times 10) when the units allow it."
 )
+
+
+# --- certificates: the same facts as SMT-LIB2 files (written by metricproofs.certificates) -------
+
+
+@dataclass(frozen=True)
+class FloatObligation:
+    """One QF_FP file: the goal it answers, its expected status and its query (without check-sat)."""
+
+    name: str
+    expected: str
+    text: str
+
+    def script(self, header: str = "") -> str:
+        return f"{header}(set-logic QF_FP)\n(set-info :status {self.expected})\n{self.text}(check-sat)\n(exit)\n"
+
+
+def _body(lemma_text: str) -> str:
+    return lemma_text.replace("(set-logic QF_FP)\n", "", 1).replace("(check-sat)\n", "")
+
+
+def _ground_order(y_true: list[int], y_pred: list[int], weights: list[float]) -> tuple[list[str], dict[str, str]]:
+    """scikit-learn's order of operations on a dataset as SMT-LIB2 define-funs over exact constants."""
+    from decimal import Decimal
+
+    lines: list[str] = []
+
+    def name(text: str, label: str) -> str:
+        lines.append(f"(define-fun {label} () (_ FloatingPoint 11 53) {text})")
+        return label
+
+    def exact(x: float) -> str:  # the double's exact value as an SMT-LIB2 decimal
+        text = format(Decimal(x), "f")
+        return text if "." in text else f"{text}.0"
+
+    w = [name(f"((_ to_fp 11 53) RNE {exact(x)})", f"w{i}") for i, x in enumerate(weights)]
+    zero = "(_ +zero 11 53)"
+
+    def binsum(keep: Callable[[int], bool], label: str) -> str:
+        total = zero
+        for i in range(len(w)):
+            if keep(i):
+                total = f"(fp.add RNE {total} {w[i]})"
+        return name(total, label)
+
+    labels = range(max(max(y_true), max(y_pred)) + 1)
+    parts: dict[str, list[str]] = {"tp": [], "pred": [], "true": []}
+    for lab in labels:
+        tp = binsum(lambda i, lab=lab: y_true[i] == y_pred[i] == lab, f"tp{lab}")
+        pc = binsum(lambda i, lab=lab: y_pred[i] == lab, f"pred_count{lab}")
+        tc = binsum(lambda i, lab=lab: y_true[i] == lab, f"true_count{lab}")
+        parts["tp"].append(tp)
+        parts["pred"].append(name(f"(fp.add RNE {tp} (fp.sub RNE {pc} {tp}))", f"pred{lab}"))
+        parts["true"].append(name(f"(fp.add RNE {tp} (fp.sub RNE {tc} {tp}))", f"true{lab}"))
+
+    def left(values: list[str]) -> str:
+        out = values[0]
+        for value in values[1:]:
+            out = f"(fp.add RNE {out} {value})"
+        return out
+
+    tp_sum, pred_sum, true_sum = (name(left(parts[key]), f"{key}_sum") for key in ("tp", "pred", "true"))
+    correct = name(left([w[i] if y_true[i] == y_pred[i] else zero for i in range(len(w))]), "correct")
+    weight = name(left(w), "weight")
+    two = "((_ to_fp 11 53) RNE 2.0)"
+    return lines, {"precision": f"(fp.div RNE {tp_sum} {pred_sum})", "recall": f"(fp.div RNE {tp_sum} {true_sum})",
+                   "f1": f"(fp.div RNE (fp.mul RNE {two} {tp_sum}) (fp.add RNE {true_sum} {pred_sum}))",
+                   "accuracy": f"(fp.div RNE {correct} {weight})"}
+
+
+def certificate_obligations(claim: Claim) -> list[FloatObligation]:
+    """The files of a float64 claim: for the integer-weights claim each lemma with its hypotheses
+    (sat, nothing vacuous) and its negation (unsat); for a failing claim the search's counterexample as a ground QF_FP
+    query along scikit-learn's order (sat: the two doubles differ)."""
+    if claim.expected == "holds":
+        out = []
+        for lemma in lemmas():
+            if lemma.expected == "unsat":
+                premises = _body(lemma.text).rsplit("(assert (not", 1)[0]
+                out.append(FloatObligation(f"{lemma.name}-hypotheses", "sat", premises))
+                out.append(FloatObligation(f"{lemma.name}-negation", "unsat", _body(lemma.text)))
+        return out
+    found = _find_candidate(claim)
+    if found is None:
+        return []
+    y_true, y_pred, weights = found
+    lines, results = _ground_order(y_true, y_pred, weights)
+    first, second = _pair(claim)
+    comment = (f"; y_true = {y_true}, y_pred = {y_pred}, sample_weight = {weights!r}\n"
+               f"; {first} = {results[first]}\n; {second} = {results[second]}\n")
+    text = comment + "\n".join(lines) + f"\n(assert (not (fp.eq {results[first]} {results[second]})))\n"
+    return [FloatObligation("negation", "sat", text)]
+
+
+def _find_candidate(claim: Claim) -> tuple[list[int], list[int], list[float]] | None:
+    """The search's first candidate (no scikit-learn needed; the prover confirms it there)."""
+    first, second = _pair(claim)
+    menu = LARGE_WEIGHTS if any(h.name == "integer-weights" for h in claim.formula().hypotheses) else WEIGHTS
+    rng = random.Random(SEED)
+    for n in range(2, MAX_SAMPLES + 1):
+        for _ in range(TRIES_PER_SIZE):
+            y_true = [rng.randrange(2) for _ in range(n)]
+            y_pred = [rng.randrange(2) for _ in range(n)]
+            if len(set(y_true) | set(y_pred)) < 2:
+                continue
+            weights = [rng.choice(menu) for _ in range(n)]
+            model = sklearn_order(y_true, y_pred, weights)
+            if model[first] != model[second]:
+                return y_true, y_pred, weights
+    return None
+
+
+def certificate_header(claim: Claim, obligation: FloatObligation, path: str) -> str:
+    """The comment header of a float64 certificate: what it asks and how to re-check it."""
+    import textwrap
+
+    meaning = {("sat", "hypotheses"): "sat: the lemma's hypotheses have a model, so its unsat answer is not vacuous.",
+               ("unsat", "negation"): "unsat: no pair of doubles satisfies the hypotheses and violates the lemma.",
+               ("sat", "negation"): "sat: along scikit-learn's order of operations the two doubles differ (the "
+                                    "constants are the counterexample's weights, exactly)."}
+    kind = "hypotheses" if obligation.name.endswith("hypotheses") else "negation"
+    text = [f"metricproofs certificate: {claim.id} (expected: {claim.expected}), query '{obligation.name}', "
+            f"IEEE-754 binary64 (QF_FP, round-to-nearest-even).",
+            f"Claim: {claim.statement}",
+            f"Expected answer: {meaning[(obligation.expected, kind)]}",
+            "Re-check from the repository root (either solver):",
+            "Written by 'metricproofs export --smt2 proofs/smt2' from metricproofs.provers.floating; do not edit."]
+    lines = []
+    for paragraph in text:
+        lines += [f"; {line}" for line in textwrap.wrap(paragraph, width=92, break_long_words=False,
+                                                        break_on_hyphens=False)]
+        if paragraph.startswith("Re-check"):
+            lines += [f";   z3 {path}", f";   cvc5 {path}"]  # commands are never broken
+    return "\n".join(lines) + "\n"
