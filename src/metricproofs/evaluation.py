@@ -402,6 +402,33 @@ def _symbol_for(expr: sympy.Basic, name: str) -> sympy.Symbol:
 # --- SMT-LIB backend ----------------------------------------------------------------------
 
 
+def _num(term: Term) -> str:
+    """The numerator of a term as a ratio, as Real text (the term itself when it is no ratio)."""
+    if term.ratio:
+        return term.ratio[0]
+    return term.text if term.sort == "Real" else f"(to_real {term.text})"
+
+
+def _product(texts: Sequence[str]) -> str:
+    """Real texts multiplied (``1`` factors left out), without naming: a ratio's parts are
+    only written out where a comparison cross-multiplies them."""
+    kept = [t for t in texts if t != "1"]
+    if not kept:
+        return "1"
+    return kept[0] if len(kept) == 1 else f"(* {' '.join(kept)})"
+
+
+def _sum_of_ratios(terms: Sequence[Term]) -> tuple[str, str]:
+    """sum_i n_i / d_i over the product of the distinct denominators (once each, so terms
+    over one shared denominator, as sum_l x_l / N, stay over N)."""
+    dens = list(dict.fromkeys(t.ratio[1] for t in terms if t.ratio))
+    parts = []
+    for term in terms:
+        own = term.ratio[1] if term.ratio else None
+        parts.append(_product([_num(term)] + [den for den in dens if den != own]))
+    return f"(+ {' '.join(parts)})", _product(dens)
+
+
 #: A numeral as :func:`_numeral` writes it, possibly converted: ``2``, ``(- 1)``,
 #: ``(/ 1.0 2.0)``, ``(to_real (- 1))``.
 _NUMERAL = re.compile(r"^(\(to_real )?(\(- )?(\d+(\.\d+)?|\(/ \d+\.0 \d+\.0\))\)?\)?$")
@@ -451,6 +478,10 @@ class SmtBackend:
     named_constants: bool = False
     #: Compare ratios by cross-multiplying (sound under the recorded non-zero guards).
     cross_multiply: bool = False
+    #: With ``cross_multiply``: carry every sum, product and quotient of ratios as one
+    #: numerator over one denominator, so a comparison of nested ratios (acc / (2 - acc),
+    #: a mean of per-label ratios) cross-multiplies into a polynomial with no division left.
+    flatten_ratios: bool = False
     #: Set once a product of two non-constant terms or a division by one is built: the
     #: query leaves linear arithmetic (where every encoding is decided alike, and fast).
     nonlinear: bool = False
@@ -529,7 +560,10 @@ class SmtBackend:
         if len(terms) == 1:
             return terms[0]
         texts, sort = self._unify(terms)
-        return self._share(Term(f"(+ {' '.join(texts)})", sort))
+        total = self._share(Term(f"(+ {' '.join(texts)})", sort))
+        if self.flatten_ratios and any(t.ratio for t in terms):
+            return Term(total.text, total.sort, _sum_of_ratios(terms))
+        return total
 
     def mul(self, factors: list[Term]) -> Term:
         factors = [f for f in factors if f.text not in ("1", "1.0")]
@@ -548,7 +582,11 @@ class SmtBackend:
         texts, sort = self._unify(factors)
         if sum(not _NUMERAL.match(text) for text in texts) > 1:
             self.nonlinear = True
-        return self._share(Term(f"(* {' '.join(texts)})", sort))
+        product = self._share(Term(f"(* {' '.join(texts)})", sort))
+        if self.flatten_ratios and any(f.ratio for f in factors):
+            return Term(product.text, product.sort, (_product([_num(f) for f in factors]),
+                                                     _product([f.ratio[1] for f in factors if f.ratio])))
+        return product
 
     def power(self, base: Term, exponent: int) -> Term:
         if exponent == 0:
@@ -563,6 +601,10 @@ class SmtBackend:
             self.nonlinear = True
         self.guards.append(self._under_path(nonzero))
         shared = self._share(Term(f"(/ {num_text} {den_text})", "Real"))
+        if self.flatten_ratios and (num.ratio or den.ratio):
+            # (a/b) / (c/d) = (a d) / (b c): b, d are guarded non-zero, and c too (c/d is)
+            (a, b), (c, d) = num.ratio or (num_text, "1"), den.ratio or (den_text, "1")
+            return Term(shared.text, "Real", (_product([a, d]), _product([b, c])))
         return Term(shared.text, "Real", (num_text, den_text))
 
     def sqrt(self, value: Term) -> Term:

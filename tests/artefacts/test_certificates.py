@@ -3,7 +3,8 @@
 - regenerating the certificates gives exactly the committed files (no drift from the
   catalogue and the definitions);
 - every file declares its status, and z3 (the executable) answers it;
-- cvc5 answers the declared status on a fixed, fast subset of the files;
+- cvc5 answers the declared status on a fixed, fast subset of the files, and on every file
+  (one cvc5 process for all of them, each check-sat limited to 120 s);
 - methods ``cvc5`` and ``coq`` through :func:`metricproofs.provers.prove_claim`.
 
 Tests that need cvc5 or coqc skip without them, except under ``CI=true``, where a
@@ -132,6 +133,47 @@ def test_cvc5_answers_declared_status(name):
     path = SMT2 / name
     answer = cvc5.run_cvc5(path, timeout=30)
     assert answer.status == certificates.declared_status(path.read_text()), (name, answer)
+
+
+#: Files cvc5 does not decide within the limit (z3 does). F1 of the macro averages against the
+#: mean F1 at k = 2 is an inequality between nested ratios under zero_division branches: no
+#: encoding tried (flattened, cross-multiplied, named aggregates, macros) was decided by cvc5
+#: 1.4 in 60 s. Strictly expected to fail, so a fix shows up.
+CVC5_GAPS = ["f1-of-averages-at-least-averaged-f1/k2-negation.smt2"]
+
+
+def _wrong_cvc5_answers(paths: list[Path]) -> dict[str, object]:
+    answers = cvc5.run_cvc5_each(paths, timeout=120)
+    return {path.relative_to(SMT2).as_posix(): answers.get(str(path)) for path in paths
+            if getattr(answers.get(str(path)), "status", None) != certificates.declared_status(path.read_text())}
+
+
+@pytest.mark.slow
+def test_cvc5_answers_every_committed_file():
+    _need(cvc5.cvc5_available(), "cvc5 (executable or Python package)")
+    paths = [p for p in FILES if p.relative_to(SMT2).as_posix() not in CVC5_GAPS]
+    assert len(paths) == len(FILES) - len(CVC5_GAPS)
+    wrong = _wrong_cvc5_answers(paths)
+    assert not wrong, f"cvc5 does not answer the declared status: {wrong}"
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="cvc5 does not decide this file within 120 s (see CVC5_GAPS)")
+@pytest.mark.parametrize("name", CVC5_GAPS)
+def test_cvc5_gaps(name):
+    _need(cvc5.cvc5_available(), "cvc5 (executable or Python package)")
+    assert not _wrong_cvc5_answers([SMT2 / name])
+
+
+def test_cvc5_each_reports_every_file(tmp_path):
+    _need(cvc5.cvc5_available(), "cvc5 (executable or Python package)")
+    sat, unsat, broken = tmp_path / "sat.smt2", tmp_path / "unsat.smt2", tmp_path / "broken.smt2"
+    sat.write_text("(set-logic ALL)\n(declare-const x Real)\n(assert (> (* x x) 2.0))\n(check-sat)\n")
+    unsat.write_text("(set-logic ALL)\n(declare-const x Real)\n(assert (< (* x x) 0.0))\n(check-sat)\n")
+    broken.write_text("(set-logic ALL)\n(assert (> y 0))\n(check-sat)\n")
+    answers = cvc5.run_cvc5_each([sat, unsat, broken], timeout=30)
+    assert [answers[str(p)].status for p in (sat, unsat, broken)] == ["sat", "unsat", "error"]
+    assert "y" in answers[str(broken)].reason
 
 
 def test_cvc5_runner_reports_both_answers(tmp_path):

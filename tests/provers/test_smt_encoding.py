@@ -26,7 +26,7 @@ a, b, l = sympy.symbols("a b l", integer=True)
 k = d.k  # the class count the encoder binds
 C = sympy.IndexedBase("C")
 FREE = VarSpec("Real", lower=None)
-MACROS, AGGREGATES, CROSS, BOTH = VARIANTS
+MACROS, AGGREGATES, CROSS, BOTH, FLAT = VARIANTS
 
 
 def formula(conclusion, *hypotheses, **domains) -> Formula:
@@ -78,6 +78,26 @@ class TestTerms:
         assert lines(encode(h, 1, "negation", variant=CROSS))[-1] == "(assert (not (not (= (* z y) x))))"
         order = formula(sympy.Lt(x / y, 2), x=FREE, y=FREE)  # inequalities keep the division
         assert lines(encode(order, 1, "negation", variant=CROSS))[-1] == "(assert (not (< (/ x y) (to_real 2))))"
+
+    def test_nested_ratios_are_flattened_before_cross_multiplying(self) -> None:
+        f = formula(sympy.Eq(x, 1 / (1 + 1 / y)), x=FREE, y=FREE)
+        assert lines(encode(f, 1, "negation", variant=CROSS))[-1] == \
+            "(assert (not (= (* x (+ (to_real 1) (/ (to_real 1) y))) (to_real 1))))"
+        # 1 / (1 + 1/y) = y / (y + 1): no division left in the comparison
+        assert lines(encode(f, 1, "negation", variant=FLAT))[-1] == \
+            "(assert (not (= (* x (+ (* (to_real 1) y) (to_real 1))) (* (to_real 1) y))))"
+        assert FLAT.name == "flat-cross-multiplied" and FLAT.preamble == ""
+
+    def test_ratios_over_one_denominator_are_summed_over_it_once(self) -> None:
+        total = y / z + r / z
+        f = formula(sympy.Eq(x, total), x=FREE, y=FREE, z=FREE, r=FREE)
+        numerators = " ".join({y / z: "y", r / z: "r"}[term] for term in total.args)  # in sympy's order
+        assert lines(encode(f, 1, "negation", variant=FLAT))[-1] == f"(assert (not (= (* x z) (+ {numerators}))))"
+        product = formula(sympy.Eq(x, (y / z) * (r / n)), x=FREE, y=FREE, z=FREE, r=FREE, n=FREE)
+        assert lines(encode(product, 1, "negation", variant=FLAT))[-1].startswith("(assert (not (= (* x (* ")
+        mixed = formula(sympy.Eq(x, y / z + r / n), x=FREE, y=FREE, z=FREE, r=FREE, n=FREE)
+        text = lines(encode(mixed, 1, "negation", variant=FLAT))[-1]
+        assert "/" not in text  # two denominators: over their product, still no division
 
     def test_a_reciprocal_and_powers(self) -> None:
         f = formula(sympy.Eq(1 / x, x ** 2), x=FREE)

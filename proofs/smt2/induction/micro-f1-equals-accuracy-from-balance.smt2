@@ -26,6 +26,6 @@
 (assert (=> (not (= (+ FP_sum TP_sum) (to_real 0))) (not (= (+ FP_sum TP_sum) 0.0))))
 (assert (=> (= (+ FN_sum FP_sum (* (to_real 2) TP_sum)) (to_real 0)) false))
 (assert (=> (not (= (+ FN_sum FP_sum (* (to_real 2) TP_sum)) (to_real 0))) (not (= (+ FN_sum FP_sum (* (to_real 2) TP_sum)) 0.0))))
-(assert (not (and (= (/ TP_sum (+ FN_sum TP_sum)) (/ TP_sum N_sum)) (= (/ TP_sum (+ FP_sum TP_sum)) (/ TP_sum (+ FN_sum TP_sum))) (= (/ (* (to_real 2) TP_sum) (+ FN_sum FP_sum (* (to_real 2) TP_sum))) (/ TP_sum (+ FP_sum TP_sum))))))
+(assert (not (and (= (* TP_sum N_sum) (* TP_sum (+ FN_sum TP_sum))) (= (* TP_sum (+ FN_sum TP_sum)) (* TP_sum (+ FP_sum TP_sum))) (= (* (* (to_real 2) TP_sum) (+ FP_sum TP_sum)) (* TP_sum (+ FN_sum FP_sum (* (to_real 2) TP_sum)))))))
 (check-sat)
 (exit)

@@ -24,6 +24,6 @@
 (assert (=> (not (= (+ FP_sum TP_sum (* (* beta beta) (+ FN_sum TP_sum))) (to_real 0))) (not (= (+ FP_sum TP_sum (* (* beta beta) (+ FN_sum TP_sum))) 0.0))))
 (assert (=> (= N_sum (to_real 0)) false))
 (assert (=> (not (= N_sum (to_real 0))) (not (= N_sum 0.0))))
-(assert (not (= (/ (* TP_sum (+ (to_real 1) (* beta beta))) (+ FP_sum TP_sum (* (* beta beta) (+ FN_sum TP_sum)))) (/ TP_sum N_sum))))
+(assert (not (= (* (* TP_sum (+ (to_real 1) (* beta beta))) N_sum) (* TP_sum (+ FP_sum TP_sum (* (* beta beta) (+ FN_sum TP_sum)))))))
 (check-sat)
 (exit)

@@ -23,6 +23,6 @@
 (assert (=> (= N_sum (to_real 0)) false))
 (assert (=> (not (= N_sum (to_real 0))) (not (= N_sum 0.0))))
 (assert (not (= (+ (to_real 2) (* (to_real (- 1)) (/ TP_sum N_sum))) 0.0)))
-(assert (not (= (/ TP_sum (+ FN_sum FP_sum TP_sum)) (/ (/ TP_sum N_sum) (+ (to_real 2) (* (to_real (- 1)) (/ TP_sum N_sum)))))))
+(assert (not (= (* TP_sum (* N_sum (+ (* (to_real 2) N_sum) (* (to_real (- 1)) TP_sum)))) (* (* TP_sum N_sum) (+ FN_sum FP_sum TP_sum)))))
 (check-sat)
 (exit)

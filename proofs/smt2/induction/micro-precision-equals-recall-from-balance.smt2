@@ -22,6 +22,6 @@
 (assert (=> (not (= (+ FP_sum TP_sum) (to_real 0))) (not (= (+ FP_sum TP_sum) 0.0))))
 (assert (=> (= (+ FN_sum TP_sum) (to_real 0)) false))
 (assert (=> (not (= (+ FN_sum TP_sum) (to_real 0))) (not (= (+ FN_sum TP_sum) 0.0))))
-(assert (not (= (/ TP_sum (+ FP_sum TP_sum)) (/ TP_sum (+ FN_sum TP_sum)))))
+(assert (not (= (* TP_sum (+ FN_sum TP_sum)) (* TP_sum (+ FP_sum TP_sum)))))
 (check-sat)
 (exit)

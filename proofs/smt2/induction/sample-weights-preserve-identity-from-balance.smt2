@@ -27,6 +27,6 @@
 (assert (=> (not (= (+ FN_sum FP_sum (* (to_real 2) TP_sum)) (to_real 0))) (not (= (+ FN_sum FP_sum (* (to_real 2) TP_sum)) 0.0))))
 (assert (=> (= N_sum (to_real 0)) false))
 (assert (=> (not (= N_sum (to_real 0))) (not (= N_sum 0.0))))
-(assert (not (and (= FP_sum FN_sum) (= (/ TP_sum (+ FP_sum TP_sum)) (/ TP_sum (+ FN_sum TP_sum))) (= (/ (* (to_real 2) TP_sum) (+ FN_sum FP_sum (* (to_real 2) TP_sum))) (/ TP_sum N_sum)) (= (/ TP_sum (+ FN_sum TP_sum)) (/ (* (to_real 2) TP_sum) (+ FN_sum FP_sum (* (to_real 2) TP_sum)))))))
+(assert (not (and (= FP_sum FN_sum) (= (* TP_sum (+ FN_sum TP_sum)) (* TP_sum (+ FP_sum TP_sum))) (= (* (* (to_real 2) TP_sum) N_sum) (* TP_sum (+ FN_sum FP_sum (* (to_real 2) TP_sum)))) (= (* TP_sum (+ FN_sum FP_sum (* (to_real 2) TP_sum))) (* (* (to_real 2) TP_sum) (+ FN_sum TP_sum))))))
 (check-sat)
 (exit)

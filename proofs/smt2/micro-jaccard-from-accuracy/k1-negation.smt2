@@ -28,6 +28,6 @@
 (assert (=> (= C_0_0 (to_real 0)) false))
 (assert (=> (not (= C_0_0 (to_real 0))) (not (= C_0_0 0.0))))
 (assert (not (= (+ (to_real 2) (* (to_real (- 1)) (/ C_0_0 C_0_0))) 0.0)))
-(assert (not (= (* C_0_0 (+ (to_real 2) (* (to_real (- 1)) (/ C_0_0 C_0_0)))) (* (/ C_0_0 C_0_0) (+ (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0)))))
+(assert (not (= (* C_0_0 (* C_0_0 (+ (* (to_real 2) C_0_0) (* (to_real (- 1)) C_0_0)))) (* (* C_0_0 C_0_0) (+ (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0)))))
 (check-sat)
 (exit)

@@ -27,6 +27,7 @@
 (assert (>= C_1_1 0.0))
 (define-fun _t0 () Real (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1))) (+ C_0_0 C_1_1)))
 (define-fun _t1 () Real (/ (/ (+ C_0_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (+ (to_real 2) (* (to_real (- 1)) (/ (+ C_0_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1))))))
+(define-fun _t2 () Real (* (+ C_0_0 C_1_1) (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (+ (* (to_real 2) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (* (to_real (- 1)) (+ C_0_0 C_1_1))))))
 (assert (> (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)))
 (assert (not (and (=> (= _t0 (to_real 0)) false) (=> (not (= _t0 (to_real 0))) (not (= _t0 0.0))) (=> (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)) false) (=> (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0))) (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) 0.0))) (not (= (+ (to_real 2) (* (to_real (- 1)) (/ (+ C_0_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)))) 0.0)))))
 (check-sat)

@@ -19,6 +19,7 @@
 (set-info :status sat)
 (declare-const C_0_0 Real)
 (assert (>= C_0_0 0.0))
+(define-fun _t0 () Real (* (+ (* (to_real 1) (* C_0_0 (to_real 1))) (* (to_real (- 1)) (+ (* (to_real 2) C_0_0) (* (to_real (- 2)) C_0_0)))) (* C_0_0 (to_real 1))))
 (assert (> C_0_0 (to_real 0)))
 (check-sat)
 (exit)

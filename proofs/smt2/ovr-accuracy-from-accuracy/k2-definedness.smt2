@@ -28,6 +28,7 @@
 (define-fun _t0 () Real (+ (* (to_real (- 1)) (+ C_0_0 C_1_0)) (* (to_real (- 1)) (+ C_0_0 C_0_1)) (* (to_real 2) C_0_0) (+ C_0_0 C_1_0 C_0_1 C_1_1)))
 (define-fun _t1 () Real (+ (* (to_real (- 1)) (+ C_0_1 C_1_1)) (* (to_real (- 1)) (+ C_1_0 C_1_1)) (* (to_real 2) C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)))
 (define-fun _t2 () Real (+ (to_real 1) (/ (* (to_real (- 1)) (+ (to_real 2) (* (to_real (- 2)) (/ (+ C_0_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1))))) (to_real 2))))
+(define-fun _t3 () Real (* (+ (* (to_real 1) (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 2))) (* (to_real (- 1)) (+ (* (to_real 2) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (* (to_real (- 2)) (+ C_0_0 C_1_1))))) (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 2))))
 (assert (> (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)))
 (assert (not (and (=> (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)) false) (=> (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0))) (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) 0.0))) (not (= (to_real 2) 0.0)))))
 (check-sat)

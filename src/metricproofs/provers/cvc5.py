@@ -22,7 +22,7 @@ from metricproofs.catalogue import Claim
 from metricproofs.provers.obligations import class_range, holds_plan, relax_counts, smallest_model
 from metricproofs.provers.results import MethodResult
 
-__all__ = ["Cvc5Answer", "cvc5_available", "run_cvc5", "recheck_with_cvc5", "CVC5_DEFAULT_MAX_CLASSES"]
+__all__ = ["Cvc5Answer", "cvc5_available", "run_cvc5", "run_cvc5_each", "recheck_with_cvc5", "CVC5_DEFAULT_MAX_CLASSES"]
 
 #: Class counts re-checked by cvc5 when no bound is given.
 CVC5_DEFAULT_MAX_CLASSES = 5
@@ -67,16 +67,15 @@ def run_cvc5(path: str | os.PathLike[str], timeout: float) -> Cvc5Answer:
     return Cvc5Answer("error", seconds, (proc.stdout + proc.stderr).strip()[:300] or f"exit {proc.returncode}")
 
 
-def _cvc5_main(argv: Sequence[str]) -> int:
-    """Stand-in for the cvc5 executable: read an SMT-LIB2 file, print each command's answer."""
+def _run_file(path: str, tlimit_ms: int | None = None, first_only: bool = False) -> None:
+    """Read one SMT-LIB2 file into a fresh cvc5 solver and print the commands' answers."""
     import cvc5
 
-    if len(argv) != 1:
-        print("usage: python -m metricproofs.provers.cvc5 FILE.smt2", file=sys.stderr)
-        return 2
     solver = cvc5.Solver(cvc5.TermManager())
+    if tlimit_ms is not None:
+        solver.setOption("tlimit-per", str(tlimit_ms))  # each check-sat gives up (unknown) after this
     parser = cvc5.InputParser(solver)
-    parser.setFileInput(cvc5.InputLanguage.SMT_LIB_2_6, argv[0])
+    parser.setFileInput(cvc5.InputLanguage.SMT_LIB_2_6, path)
     symbols = parser.getSymbolManager()
     while True:
         command = parser.nextCommand()
@@ -86,7 +85,52 @@ def _cvc5_main(argv: Sequence[str]) -> int:
         if answer:
             sys.stdout.write(answer if answer.endswith("\n") else answer + "\n")
             sys.stdout.flush()
+            if first_only:
+                return
+
+
+def _cvc5_main(argv: Sequence[str]) -> int:
+    """Stand-in for the cvc5 executable: read an SMT-LIB2 file, print each command's answer.
+
+    With ``--each MS FILE...``: every file in a fresh solver, each check-sat limited to MS
+    milliseconds, one line per file: its first answer (or ``error: ...``), a tab, the file.
+    """
+    if len(argv) >= 3 and argv[0] == "--each":
+        for path in argv[2:]:
+            buffer, real = sys.stdout, sys.stdout
+            import io
+
+            sys.stdout = buffer = io.StringIO()
+            try:
+                _run_file(path, int(argv[1]), first_only=True)
+                first = (buffer.getvalue().split() or ["no-answer"])[0]
+            except Exception as exc:  # a file cvc5 refuses is an answer of its own: an error
+                first = f"error: {exc}".replace("\n", " ")
+            finally:
+                sys.stdout = real
+            print(f"{first}\t{path}", flush=True)
+        return 0
+    if len(argv) != 1:
+        print("usage: python -m metricproofs.provers.cvc5 FILE.smt2 | --each MS FILE...", file=sys.stderr)
+        return 2
+    _run_file(argv[0])
     return 0
+
+
+def run_cvc5_each(paths: Sequence[str | os.PathLike[str]], timeout: float) -> dict[str, Cvc5Answer]:
+    """cvc5 on many files in one process (the Python package; start-up paid once), each
+    check-sat limited to ``timeout`` seconds: {path: answer}."""
+    command = [sys.executable, "-m", "metricproofs.provers.cvc5", "--each", str(int(timeout * 1000))]
+    start = time.perf_counter()
+    proc = subprocess.run(command + [str(p) for p in paths], capture_output=True, text=True,
+                          timeout=timeout * len(paths) + 60)
+    seconds = time.perf_counter() - start
+    answers: dict[str, Cvc5Answer] = {}
+    for line in proc.stdout.splitlines():
+        first, _, path = line.partition("\t")
+        status = first if first in ("sat", "unsat", "unknown") else "error"
+        answers[path] = Cvc5Answer(status, seconds, "" if status != "error" else first)
+    return answers
 
 
 def recheck_with_cvc5(claim: Claim, timeout: float = 60.0, max_classes: int | None = None) -> MethodResult | None:

@@ -40,7 +40,7 @@ from metricproofs.provers.results import MethodResult
 __all__ = ["SCHEMA", "prove_by_induction", "schema_text", "induction_obligations", "corollary_formula", "Obligation"]
 
 METHOD = "z3-induction"
-WRITTEN = "macros"  #: the encoding of the obligations (k-free, small: no portfolio needed)
+WRITTEN = "flat-cross-multiplied"  #: the encoding of the obligations (k-free, small: no portfolio needed)
 
 SCHEMA = (
     "Induction schema (applied by hand, stated here): for a property Q of datasets, if Q holds for the "

@@ -1,0 +1,29 @@
+; metricproofs certificate: mcc-symmetric (expected: holds), query 'negation', k = 1 classes.
+; Claim: Multi-class MCC (scikit-learn's formula, Gorodkin's R_K) is unchanged by swapping
+; y_true and y_pred.
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - swap: swapping y_true and y_pred transposes the confusion matrix
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Expected answer: unsat: no matrix satisfies the hypotheses and violates the conclusion, so
+; the claim holds at this k for every sample count.
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/mcc-symmetric/k1-negation.smt2
+;   cvc5 proofs/smt2/mcc-symmetric/k1-negation.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(declare-const _sqrt0 Real)
+(assert (=> (>= (* (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0))) (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0)))) 0.0) (and (>= _sqrt0 0.0) (= (* _sqrt0 _sqrt0) (* (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0))) (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0))))))))
+(assert (>= (* (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0))) (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0)))) 0.0))
+(assert (=> (not (= _sqrt0 (to_real 0))) (>= (* (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0))) (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0)))) 0.0)))
+(assert (=> (not (= _sqrt0 (to_real 0))) (not (= _sqrt0 0.0))))
+(assert (not (= (ite (= _sqrt0 (to_real 0)) (to_real 0) (/ (+ (* (to_real (- 1)) (* C_0_0 C_0_0)) (* C_0_0 C_0_0)) _sqrt0)) (ite (= _sqrt0 (to_real 0)) (to_real 0) (/ (+ (* (to_real (- 1)) (* C_0_0 C_0_0)) (* C_0_0 C_0_0)) _sqrt0)))))
+(check-sat)
+(exit)

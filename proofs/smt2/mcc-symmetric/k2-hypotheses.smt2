@@ -1,0 +1,40 @@
+; metricproofs certificate: mcc-symmetric (expected: holds), query 'hypotheses', k = 2
+; classes.
+; Claim: Multi-class MCC (scikit-learn's formula, Gorodkin's R_K) is unchanged by swapping
+; y_true and y_pred.
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - swap: swapping y_true and y_pred transposes the confusion matrix
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Expected answer: sat: the hypotheses alone have a model, so the unsat answers of the other
+; files of this k are not vacuous.
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/mcc-symmetric/k2-hypotheses.smt2
+;   cvc5 proofs/smt2/mcc-symmetric/k2-hypotheses.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status sat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(declare-const C_1_0 Real)
+(assert (>= C_1_0 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
+(declare-const C_1_1 Real)
+(assert (>= C_1_1 0.0))
+(define-fun _t0 () Real (+ (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (* (to_real (- 1)) (+ (* (+ C_0_0 C_1_0) (+ C_0_0 C_1_0)) (* (+ C_0_1 C_1_1) (+ C_0_1 C_1_1))))))
+(define-fun _t1 () Real (+ (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (* (to_real (- 1)) (+ (* (+ C_0_0 C_0_1) (+ C_0_0 C_0_1)) (* (+ C_1_0 C_1_1) (+ C_1_0 C_1_1))))))
+(declare-const _sqrt0 Real)
+(assert (=> (>= (* _t0 _t1) 0.0) (and (>= _sqrt0 0.0) (= (* _sqrt0 _sqrt0) (* _t0 _t1)))))
+(define-fun _t2 () Real (+ (* (to_real (- 1)) (+ (* (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) (* (+ C_0_1 C_1_1) (+ C_1_0 C_1_1)))) (* (+ C_0_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1))))
+(define-fun _t3 () Real (+ (* (+ C_0_0 C_0_1 C_1_0 C_1_1) (+ C_0_0 C_0_1 C_1_0 C_1_1)) (* (to_real (- 1)) (+ (* (+ C_0_0 C_1_0) (+ C_0_0 C_1_0)) (* (+ C_0_1 C_1_1) (+ C_0_1 C_1_1))))))
+(define-fun _t4 () Real (+ (* (+ C_0_0 C_0_1 C_1_0 C_1_1) (+ C_0_0 C_0_1 C_1_0 C_1_1)) (* (to_real (- 1)) (+ (* (+ C_0_0 C_0_1) (+ C_0_0 C_0_1)) (* (+ C_1_0 C_1_1) (+ C_1_0 C_1_1))))))
+(declare-const _sqrt1 Real)
+(assert (=> (>= (* _t3 _t4) 0.0) (and (>= _sqrt1 0.0) (= (* _sqrt1 _sqrt1) (* _t3 _t4)))))
+(define-fun _t5 () Real (+ (* (to_real (- 1)) (+ (* (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) (* (+ C_0_1 C_1_1) (+ C_1_0 C_1_1)))) (* (+ C_0_0 C_1_1) (+ C_0_0 C_0_1 C_1_0 C_1_1))))
+(check-sat)
+(exit)
