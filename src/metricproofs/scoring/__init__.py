@@ -39,7 +39,8 @@ One object::
     VALUE = {"value": float, "fraction": "p/q" | null, "undefined": bool}
 
 ``rows`` counts the rows read (the table's rows with ``--counts``); ``fraction`` is null
-when the weights are not all integers; ``undefined`` marks a 0/0 ratio, whose ``value``
+when the weights are not all integers, and for the macro and weighted means of more than 200
+labels (``EXACT_MEAN_LABELS``: their exact denominators run to hundreds of digits); ``undefined`` marks a 0/0 ratio, whose ``value``
 (and fraction) is then 0.
 
 Main definitions

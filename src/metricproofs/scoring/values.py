@@ -29,9 +29,13 @@ import numpy as np
 
 from metricproofs import reference as ref
 
-__all__ = ["Value", "METRICS", "AVERAGES", "Decimals", "decimals", "fractions", "warm_up"]
+__all__ = ["Value", "METRICS", "AVERAGES", "EXACT_MEAN_LABELS", "Decimals", "decimals", "fractions", "warm_up"]
 
 METRICS = ("precision", "recall", "f1")
+
+EXACT_MEAN_LABELS = 200
+"""Up to this many labels macro and weighted means are exact fractions too; beyond, their
+denominators (a common multiple of every label's) run to hundreds of digits and take seconds."""
 AVERAGES = ("micro", "macro", "weighted")
 
 
@@ -155,9 +159,11 @@ def _ready() -> dict[str, Compiled]:
     return _compiled()
 
 
-def fractions(dec: Decimals, total: int) -> tuple[dict[str, list[Fraction]], dict[str, dict[str, Fraction]], Fraction]:
+def fractions(dec: Decimals, total: int) -> tuple[dict[str, list[Fraction]], dict[str, dict[str, Fraction | None]],
+                                                   Fraction]:
     """Exact per-label values, averages and accuracy: the definitions evaluated over the
-    reference's integer TP, FP, FN (per-label 0/0 as 0, the value counted in the averages)."""
+    reference's integer TP, FP, FN (per-label 0/0 as 0, the value counted in the averages).
+    Macro and weighted means over more than EXACT_MEAN_LABELS labels are None (decimal only)."""
     from metricproofs.evaluation import ExactBackend
 
     compiled = _ready()
@@ -178,5 +184,7 @@ def fractions(dec: Decimals, total: int) -> tuple[dict[str, list[Fraction]], dic
         for name in METRICS:
             per_label[name].append(run(f"label {name}"))
     env.pop(l_sym)
-    averages = {a: {m: run(f"{a} {m}") for m in METRICS} for a in AVERAGES}
+    exact_means = len(dec.tp) <= EXACT_MEAN_LABELS
+    averages = {a: {m: run(f"{a} {m}") if a == "micro" or exact_means else None for m in METRICS}
+                for a in AVERAGES}
     return per_label, averages, run("accuracy")
