@@ -120,8 +120,9 @@ def test_a_refuted_claim_page_shows_the_call_its_values_and_a_playground_link(si
         for name in counterexample["values"]:
             assert name in text, (claim.id, name)
         assert repr(counterexample["y_true"]) in text, claim.id
-        if all(isinstance(x, int) for x in counterexample["y_true"]):
-            assert "playground.html#matrix=" in html, claim.id
+        labels = [*counterexample["y_true"], *counterexample["y_pred"], *(counterexample["labels"] or [])]
+        if counterexample["sample_weight"] is None and all(isinstance(x, int) and 0 <= x < 8 for x in labels):
+            assert "playground.html#matrix=" in html, claim.id  # a counted single-label dataset: a matrix
             shown += 1
     assert shown >= 5
 
@@ -170,10 +171,23 @@ def test_references_read_like_references() -> None:
 
 
 def test_site_verb_writes_from_results_and_refuses_bad_input(tmp_path: Path) -> None:
+    committed = json.loads(PROVE_JSON.read_text(encoding="utf-8"))
+    settled = {**committed, "results": [r for r in committed["results"] if r["verdict"] in ("proved", "refuted")]}
+    results = tmp_path / "settled.json"
+    results.write_text(json.dumps(settled), encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    assert run(["site", str(tmp_path / "s"), "--results", str(PROVE_JSON)], out, err) == 0, err.getvalue()
+    assert run(["site", str(tmp_path / "s"), "--results", str(results)], out, err) == 0, err.getvalue()
     assert (tmp_path / "s" / "index.html").is_file() and (tmp_path / "s" / "playground.html").is_file()
-    assert json.loads((tmp_path / "s" / "prove.json").read_text(encoding="utf-8")) == json.loads(PROVE_JSON.read_text(encoding="utf-8"))
+    assert json.loads((tmp_path / "s" / "prove.json").read_text(encoding="utf-8")) == settled
+    # exit codes follow the verdicts shown: 3 with an unknown, 1 with a verdict against expectation
+    first = settled["results"][0]
+    for verdict, code in (("unknown", 3), ("refuted" if first["expected"] == "holds" else "proved", 1)):
+        changed = {**settled, "results": [{**first, "verdict": verdict}, *settled["results"][1:]]}
+        results.write_text(json.dumps(changed), encoding="utf-8")
+        err = io.StringIO()
+        assert run(["site", str(tmp_path / "u"), "--results", str(results)], io.StringIO(), err) == code
+        assert err.getvalue().count("\n") == 1
+        results.write_text(json.dumps(settled), encoding="utf-8")
     # a second run replaces the first, here from the results the first one saved
     saved = tmp_path / "saved.json"
     saved.write_text((tmp_path / "s" / "prove.json").read_text(encoding="utf-8"), encoding="utf-8")
