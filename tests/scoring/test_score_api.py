@@ -116,3 +116,18 @@ def test_batched_counting_matches_the_reference(rows: list[tuple[int, int, int]]
     for values in [*report.per_label.values(), *[list(v.values()) for v in report.averages.values()]]:
         for v in values:
             assert v.fraction is not None and float(v.fraction) == pytest.approx(v.value, abs=1e-12)
+
+
+def test_means_of_many_labels_are_decimals_only() -> None:
+    from metricproofs.scoring.values import EXACT_MEAN_LABELS
+
+    k = EXACT_MEAN_LABELS + 1
+    # every label once, predicted right except label 0 predicted as 1: accuracy (k - 1) / k
+    t = list(range(k))
+    p = [1] + list(range(1, k))
+    report = score(pa.table({"t": t, "p": p}), true="t", pred="p")
+    assert report.accuracy.fraction == Fraction(k - 1, k)
+    assert report.averages["micro"]["f1"].fraction == Fraction(k - 1, k)
+    assert report.averages["macro"]["recall"].fraction is None
+    assert report.averages["macro"]["recall"].value == pytest.approx((k - 1) / k, abs=1e-12)
+    assert report.per_label["precision"][1].fraction == Fraction(1, 2)
