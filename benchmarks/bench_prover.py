@@ -12,8 +12,13 @@ Sections
                   is cheaper). A total budget keeps the whole section bounded.
     k = 1000      ``fp-fn-balance``: encoding time and one z3 query of the negation at
                   k = 1000 (a child process, killed at a hard limit).
+    z3 floor      ``prove fp-fn-balance --method z3-bounded --max-classes K`` against the
+                  solver's own floor (DESIGN section 6): the z3 binary run on the smallest
+                  SMT-LIB2 file of the same statement (k*k non-negative reals, sum FP !=
+                  sum FN) for every k in 1..K, one process per file, timed in the same run.
+                  Goal: at most 3x the floor.
 
-Usage: ``python benchmarks/bench_prover.py [--quick] [--budget SECONDS]``.
+Usage: ``python benchmarks/bench_prover.py [--quick] [--budget SECONDS] [--floor-only K ...]``.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from typing import Callable
 GOAL_PROVE_S = 30.0
 GOAL_K1000_S = 30.0
 GOAL_MIN_K = 20
+GOAL_FLOOR_RATIO = 3.0
 STEP_LIMIT_S = 60.0
 STEPS = (5, 10, 20, 30, 50, 100, 200, 300, 500, 1000)
 
@@ -222,6 +228,77 @@ def k1000(out: Callable[[str], None], ladder: tuple[int, ...], timeout: float, h
     return found
 
 
+def floor_script(k: int) -> str:
+    """The smallest SMT-LIB2 file of fp-fn-balance at k classes: k*k non-negative reals and
+    sum FP != sum FN (the off-diagonal entries summed by column, and by row)."""
+    cells = [(row, col) for row in range(k) for col in range(k)]
+    lines = ["(set-logic QF_LRA)"]
+    for row, col in cells:
+        lines += [f"(declare-const c_{row}_{col} Real)", f"(assert (>= c_{row}_{col} 0.0))"]
+    by_column = " ".join(f"c_{row}_{col}" for col in range(k) for row in range(k) if row != col)
+    by_row = " ".join(f"c_{row}_{col}" for row in range(k) for col in range(k) if row != col)
+    lines += [f"(assert (not (= (+ 0.0 {by_column}) (+ 0.0 {by_row}))))", "(check-sat)"]
+    return "\n".join(lines) + "\n"
+
+
+def _z3_floor(top: int, folder: Path) -> tuple[float, list[str]]:
+    """Seconds for the z3 binary on the floor file of every k in 1..top (files written first)."""
+    from metricproofs.provers.smt import z3_binary
+
+    binary = z3_binary()
+    if binary is None:
+        raise SystemExit("the z3 executable is needed for the floor (pip install z3-solver)")
+    paths = []
+    for k in range(1, top + 1):
+        path = folder / f"k{k}.smt2"
+        path.write_text(floor_script(k))
+        paths.append(path)
+    answers = []
+    start = time.perf_counter()
+    for path in paths:
+        answers.append(subprocess.run([binary, str(path)], capture_output=True, text=True).stdout.strip())
+    return time.perf_counter() - start, answers
+
+
+def floor(out: Callable[[str], None], tops: tuple[int, ...], limit: float = 1800.0) -> dict:
+    """z3-bounded on fp-fn-balance for k in 1..K against the z3 floor, in one run."""
+    import tempfile
+
+    out("### z3-bounded against the z3 floor (fp-fn-balance, every k in 1..K)\n")
+    out("`prove` = wall time of `metricproofs prove fp-fn-balance --method z3-bounded --max-classes K` "
+        "(a fresh process: start-up, encoding, every query of every k). floor = the z3 binary on the "
+        "smallest SMT-LIB2 file of the statement (k*k non-negative reals, sum FP != sum FN) for every k "
+        "in 1..K, one process per file. Load = the 1-minute load average before each measurement "
+        f"(2 cores). Goal: prove at most {GOAL_FLOOR_RATIO:g}x the floor.\n")
+    out("| K | prove s | verdict | floor s | floor answers | ratio | load before prove / floor | goal |")
+    out("|---:|---:|---|---:|---|---:|---|---|")
+    key: dict = {}
+    for top in tops:
+        load_prove = os.getloadavg()[0]
+        start = time.perf_counter()
+        try:
+            proc = subprocess.run(_cli() + ["prove", "fp-fn-balance", "--method", "z3-bounded",
+                                            "--max-classes", str(top), "--json"],
+                                  capture_output=True, text=True, timeout=limit)
+            verdict = json.loads(proc.stdout)["results"][0]["verdict"]
+        except subprocess.TimeoutExpired:
+            verdict = f"killed at {limit:.0f} s"
+        except (json.JSONDecodeError, KeyError, IndexError):
+            verdict = f"failed (exit {proc.returncode})"
+        prove_s = time.perf_counter() - start
+        load_floor = os.getloadavg()[0]
+        with tempfile.TemporaryDirectory(prefix="metricproofs-floor-") as tmp:
+            floor_s, answers = _z3_floor(top, Path(tmp))
+        unsat = sum(a == "unsat" for a in answers)
+        ratio = prove_s / floor_s
+        ok = verdict == "proved" and ratio <= GOAL_FLOOR_RATIO
+        out(f"| {top} | {prove_s:.1f} | {verdict} | {floor_s:.1f} | {unsat}/{len(answers)} unsat | {ratio:.2f} "
+            f"| {load_prove:.1f} / {load_floor:.1f} | {'met' if ok else 'MISSED'} |")
+        key[top] = {"prove_s": prove_s, "floor_s": floor_s, "ratio": ratio, "verdict": verdict}
+    out("")
+    return key
+
+
 def run(quick: bool = False, budget: float | None = None, out: Callable[[str], None] = print) -> dict:
     budget = (240.0 if quick else 600.0) if budget is None else budget
     out("## Prover\n")
@@ -229,6 +306,7 @@ def run(quick: bool = False, budget: float | None = None, out: Callable[[str], N
     key["scaling"] = scaling(out, budget, STEPS[:5] if quick else STEPS)
     key["k1000"] = k1000(out, (100, 200, 1000) if quick else (100, 200, 400, 1000), 120.0,
                          hard_limit=150.0 if quick else 300.0)
+    key["floor"] = floor(out, (100,) if quick else (100, 200))
     return key
 
 
@@ -238,7 +316,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=None, help="seconds for the scaling section")
     parser.add_argument("--k1000-child", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--timeout", type=float, default=120.0, help=argparse.SUPPRESS)
+    parser.add_argument("--floor-only", type=int, nargs="+", default=None, metavar="K",
+                        help="only the z3-floor section, for these K")
     args = parser.parse_args(argv)
+    if args.floor_only:
+        floor(lambda line: print(line, flush=True), tuple(args.floor_only))
+        return 0
     if args.k1000_child is not None:
         print(json.dumps(k1000_child(args.k1000_child, args.timeout)))
         return 0
