@@ -45,7 +45,7 @@ JUDGEMENTS: dict[tuple[str, str], dict[str, Any]] = {
         "why": "torcheval's macro accuracy averages per-class recall over the classes of the target only "
                "(a class that is only predicted is left out), which is scikit-learn's balanced_accuracy_score, "
                "not macro recall over the labels that occur: the two differ exactly when a label occurs only "
-               "in the predictions (catalogue: balanced-accuracy-equals-macro-recall fails).",
+               "in the predictions (the catalogue refutes 'balanced accuracy = macro recall' with scikit-learn's default labels).",
         "documented": "multiclass_accuracy docstring: 'macro: ... Classes with 0 true instances are ignored.'",
     },
     **{(f"pycm-{attribute}", "returns-a-number"): _PYCM_NONE
@@ -62,9 +62,18 @@ JUDGEMENTS: dict[tuple[str, str], dict[str, Any]] = {
         "kind": BY_DESIGN,
         "why": "balanced accuracy is mean recall over the classes of y_target (scikit-learn's "
                "balanced_accuracy_score); macro recall over the labels that occur also averages a 0 for a "
-               "label that is only predicted (catalogue: balanced-accuracy-equals-macro-recall fails).",
+               "label that is only predicted (the catalogue refutes 'balanced accuracy = macro recall' with scikit-learn's default labels).",
         "documented": "accuracy_score docstring: \"If set to 'balanced', computes the scikit-learn-style "
                       "balanced accuracy\"",
+    },
+    ("mlxtend-scoring-f1", "agrees-with-reference"): {
+        "kind": BY_DESIGN,
+        "why": "mlxtend computes F1 as the harmonic mean 2 P R / (P + R), so a 0/0 recall (no true positive "
+               "label) makes F1 nan; scikit-learn computes F1 from counts, 2 TP / (2 TP + FP + FN), which is "
+               "defined (here 0 / 1 = 0) whenever a sample is wrong. The two forms agree wherever P and R are "
+               "both defined (the catalogue proves the two forms of F-beta equal there). Precision and recall agree "
+               "under the declared zero_division=nan.",
+        "documented": "mlxtend's scoring docstring gives 'f1': 2 * (PRE * REC) / (PRE + REC)",
     },
     ("mlxtend-accuracy_score-balanced", "no-exception"): {
         "kind": BUG,

@@ -238,13 +238,13 @@ def test_json_failures_replay_to_what_they_report() -> None:
 
 
 def test_json_keeps_the_kwargs_of_the_call() -> None:
-    def fbeta(y_true: list, y_pred: list, beta: float, weight: float = 1.0) -> float:
+    def fbeta(y_true: list, y_pred: list, beta: float, scale: float = 1.0) -> float:
         return 0.5
 
-    report = check_metric(fbeta, "fbeta", "micro", beta=2, weight=3.0, target="m:fbeta", examples=FEW)
+    report = check_metric(fbeta, "fbeta", "micro", beta=2, scale=3.0, target="m:fbeta", examples=FEW)
     failure = json.loads(report.to_json())["failures"][0]
-    assert failure["kwargs"] == {"beta": 2, "weight": 3.0}
-    assert failure["call"].endswith(", beta=2, weight=3.0)")
+    assert failure["kwargs"] == {"beta": 2, "scale": 3.0}
+    assert failure["call"].endswith(", beta=2, scale=3.0)")
     assert eval(failure["call"], {"fbeta": fbeta}) == 0.5
 
 
@@ -262,8 +262,10 @@ def test_zero_d_arrays_and_per_label_lists_are_numbers() -> None:
         return np.array(_accuracy(y_true, y_pred))
 
     assert check_metric(accuracy_array, "accuracy", examples=FEW).ok
-    per_label = functools.partial(skm.recall_score, average=None, labels=[0, 1, 2])
-    assert check_metric(lambda t, p: list(per_label(t, p)), "recall", None, labels=[0, 1, 2], examples=FEW).ok
+    def per_label_recall_list(y_true: list, y_pred: list, labels: list) -> list:
+        return [float(v) for v in skm.recall_score(y_true, y_pred, average=None, labels=labels)]
+
+    assert check_metric(per_label_recall_list, "recall", None, labels=[0, 1, 2], examples=FEW).ok
 
 
 # --- keyword arguments for the function only ------------------------------------------
@@ -274,7 +276,8 @@ def test_keywords_the_reference_lacks_go_to_the_function_only() -> None:
         assert num_classes == 10 and average == "macro"
         return f1_over_ten_labels(y_true, y_pred)
 
-    assert check_metric(macro_f1, "f1", "macro", num_classes=10, average="macro", examples=FEW).ok
+    bound = functools.partial(macro_f1, num_classes=10, average="macro")
+    assert check_metric(bound, "f1", "macro", num_classes=10, examples=FEW).ok
 
 
 def test_a_misspelt_reference_keyword_is_a_usage_error() -> None:
@@ -362,3 +365,41 @@ def test_cli_options_reach_the_check() -> None:
                         "--num-classes", "4", "--kwarg", 'average="macro"', "--preds-first", "--rtol", "0.5",
                         "--atol", "0", "--json")
     assert json.loads(out)["tolerance"] == {"rtol": 0.5, "atol": 0.0}
+
+
+# --- kappa and mcc --------------------------------------------------------------------
+
+
+def kappa_above_accuracy(y_true: list, y_pred: list) -> float:
+    """Accuracy + 0.1: above accuracy, which Cohen's kappa never is when p_e < 1."""
+    return _accuracy(y_true, y_pred) + 0.1
+
+
+def test_kappa_at_most_accuracy_is_checked_where_chance_agreement_is_below_one() -> None:
+    # ([0, 1], [0, 0]): accuracy 1/2; p_e = (1/2)(2/2) + (1/2)(0/2) = 1/2 < 1, kappa = (1/2 - 1/2) / (1 - 1/2) = 0
+    assert skm.cohen_kappa_score([0, 1], [0, 0]) == 0.0
+    report = check_metric(kappa_above_accuracy, "kappa", examples=FEW)
+    assert "kappa-at-most-accuracy" in report.properties
+    # ([0], [0]) has p_e = 1: kappa is undefined (nan), so only the reference disagrees there;
+    # the identity is then found on its own, on two labels
+    cx = next(cx for cx in report.failures if cx.violated == "kappa-at-most-accuracy")
+    assert cx.got == pytest.approx(cx.expected + 0.1) and len(set(cx.y_true) | set(cx.y_pred)) == 2
+    assert "expected at most" in str(report)
+    assert check_metric(skm.cohen_kappa_score, "kappa", examples=FEW).ok
+
+
+def mcc_halved_when_more_labels_are_predicted(y_true: list, y_pred: list) -> float:
+    """Right unless the predicted labels add up to more than the true ones: then half (not symmetric)."""
+    value = skm.matthews_corrcoef(y_true, y_pred)
+    return value / 2 if sum(y_pred) > sum(y_true) else value
+
+
+def test_mcc_symmetry_is_checked() -> None:
+    assert check_metric(skm.matthews_corrcoef, "mcc", examples=FEW).ok
+    report = check_metric(mcc_halved_when_more_labels_are_predicted, "mcc", num_classes=3)
+    assert "mcc-symmetric" in report.properties
+    assert {"agrees-with-reference", "mcc-symmetric"} <= {cx.violated for cx in report.failures}, str(report)
+    with pytest.raises(UsageError, match="mcc takes no average"):
+        check_metric(skm.matthews_corrcoef, "mcc", "macro")
+    with pytest.raises(UsageError, match="single-label input only"):
+        check_metric(skm.matthews_corrcoef, "mcc", multilabel=True)

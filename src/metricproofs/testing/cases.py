@@ -65,7 +65,7 @@ def cases(claim: CheckClaim) -> st.SearchStrategy[Case]:
     def build(draw: st.DrawFn) -> Case:
         if claim.multilabel:
             y_true, y_pred = draw(indicator_pairs(max_rows=claim.max_size, **column_bounds(claim)))
-        elif claim.average == "binary" and claim.metric != "accuracy" and claim.num_classes is None:
+        elif claim.average == "binary" and claim.num_classes is None:
             pos_label = claim.kwargs.get("pos_label", 1)
             y_true, y_pred = draw(binary_label_pairs(max_size=claim.max_size, pos_label=pos_label))
         elif claim.num_classes is not None:
@@ -110,7 +110,7 @@ def probe(claim: CheckClaim) -> Case:
     if claim.multilabel:
         row = [1] + [0] * (column_bounds(claim)["min_columns"] - 1)
         return Case([row], [list(row)], None, [0])
-    if claim.average == "binary" and claim.metric != "accuracy":
+    if claim.average == "binary":
         y = [claim.kwargs.get("pos_label", 1)]
     else:
         y = claim.labels[:1] if claim.labels is not None else [0]

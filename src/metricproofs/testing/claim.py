@@ -28,6 +28,7 @@ from metricproofs.testing.names import (
     INPUT_KINDS,
     METRICS,
     MULTILABEL_AVERAGES,
+    UNAVERAGED_METRICS,
 )
 
 __all__ = ["CheckClaim", "validated_claim", "REFERENCE_NAMES", "REFERENCE_KWARGS"]
@@ -40,6 +41,8 @@ REFERENCE_NAMES: dict[str, str] = {
     "fbeta": "fbeta_score",
     "jaccard": "jaccard_score",
     "accuracy": "accuracy_score",
+    "kappa": "cohen_kappa_score",
+    "mcc": "matthews_corrcoef",
 }
 _AVERAGED_KWARGS = frozenset({"labels", "pos_label", "zero_division"})
 #: The keyword arguments the reference understands, per metric (besides ``average``).
@@ -50,6 +53,8 @@ REFERENCE_KWARGS: dict[str, frozenset[str]] = {
     "fbeta": _AVERAGED_KWARGS | {"beta"},
     "jaccard": _AVERAGED_KWARGS,
     "accuracy": frozenset({"normalize"}),
+    "kappa": frozenset({"labels", "weights", "replace_undefined_by"}),
+    "mcc": frozenset(),
 }
 _EVERY_REFERENCE_KWARG = frozenset().union(*REFERENCE_KWARGS.values()) | {"average", "sample_weight"}
 _ZERO_DIVISIONS = ("warn", 0, 1)
@@ -82,9 +87,9 @@ class CheckClaim:
         if self.zero_division is not None:
             kwargs["zero_division"] = self.zero_division
         if self.num_classes is not None and self.absent_labels == "include" and not self.multilabel \
-                and self.metric != "accuracy" and self.average != "binary":
+                and self.metric not in UNAVERAGED_METRICS and self.average != "binary":
             kwargs["labels"] = list(range(self.num_classes))
-        if self.metric != "accuracy":
+        if self.metric not in UNAVERAGED_METRICS:
             kwargs["average"] = self.average
         return kwargs
 
@@ -104,7 +109,8 @@ class CheckClaim:
         parts = []
         if self.num_classes is not None:
             space = f"labels 0..{self.num_classes - 1}"
-            if self.metric != "accuracy" and self.average in ("macro", "weighted", None) and not self.multilabel:
+            if self.metric not in UNAVERAGED_METRICS and self.average in ("macro", "weighted", None) \
+                    and not self.multilabel:
                 space += (", absent labels counted with zero_division" if self.absent_labels == "include"
                           else ", absent labels skipped")
             parts.append(space)
@@ -126,9 +132,11 @@ def _whole(value: Any) -> bool:
 
 
 def _check_average(metric: str, average: str | None, multilabel: bool) -> None:
-    if metric == "accuracy":
+    if metric in UNAVERAGED_METRICS:
         if average is not None:
-            raise UsageError(f"accuracy takes no average; got average={average!r}")
+            raise UsageError(f"{metric} takes no average; got average={average!r}")
+        if multilabel and metric != "accuracy":
+            raise UsageError(f"{metric} is defined for single-label input only, as in scikit-learn (drop --multilabel)")
     elif multilabel and average == "binary":
         raise UsageError("average='binary' scores one positive label of single-label data and is not "
                          "defined for multi-label input; claim one of None, 'micro', 'macro', 'weighted', "
@@ -192,7 +200,7 @@ def _check_label_space(metric: str, average: str | None, kwargs: Mapping[str, An
     if multilabel and absent_labels == "skip":
         raise UsageError("absent_labels='skip' is for single-label input; multi-label averages score every "
                          "column, as scikit-learn does (drop --absent-labels)")
-    if average == "binary" and metric != "accuracy":
+    if average == "binary":
         if num_classes != 2:
             raise UsageError(f"average='binary' needs num_classes=2 (labels 0 and 1), got {num_classes}")
         if kwargs.get("pos_label", 1) not in (0, 1):
@@ -211,8 +219,8 @@ def _check_tolerance(name: str, value: Any) -> float | None:
 def _check_zero_division(metric: str, value: Any) -> Any:
     if value is None:
         return None
-    if metric == "accuracy":
-        raise UsageError("accuracy has no zero_division (drop --zero-division)")
+    if metric in UNAVERAGED_METRICS:
+        raise UsageError(f"{metric} has no zero_division (drop --zero-division)")
     if isinstance(value, float) and math.isnan(value):
         return value
     if isinstance(value, bool) or value not in _ZERO_DIVISIONS:
@@ -262,7 +270,7 @@ def validated_claim(
         raise UsageError(f"metric must be one of {', '.join(METRICS)}; got {metric!r}")
     _check_average(metric, average, multilabel)
     extra = _function_only(metric, kwargs)
-    if "average" in kwargs and kwargs["average"] != average and metric != "accuracy":
+    if "average" in kwargs and kwargs["average"] != average and metric not in UNAVERAGED_METRICS:
         raise UsageError(f"the function is called with average={kwargs['average']!r} but claimed "
                          f"to compute average={average!r}; make them the same")
     if metric == "fbeta" and "beta" not in kwargs:

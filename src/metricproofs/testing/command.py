@@ -25,6 +25,7 @@ import sys
 from typing import Any, Callable, TextIO
 
 from metricproofs.errors import UsageError
+from metricproofs.testing.names import UNAVERAGED_METRICS
 
 __all__ = ["resolve_target", "parse_kwargs", "claimed_average"]
 
@@ -98,7 +99,7 @@ def claimed_average(metric: str, average: str | None, kwargs: dict[str, Any],
     accuracy has no average. ``'binary'`` is not defined for multi-label input, so there
     the default is a usage error asking for ``--average``.
     """
-    if metric == "accuracy":
+    if metric in UNAVERAGED_METRICS:
         return average
     if average is not None:
         return average

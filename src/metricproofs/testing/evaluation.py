@@ -22,7 +22,8 @@ import numpy as np
 
 from metricproofs.testing.cases import Case
 from metricproofs.testing.claim import CheckClaim
-from metricproofs.testing.oracles import SYMMETRIC, identities, reference_value, symmetric
+from metricproofs.testing.names import UNAVERAGED_METRICS
+from metricproofs.testing.oracles import AT_MOST, identities, reference_value, symmetric
 
 __all__ = ["Violation", "Reading", "NonNumeric", "call", "read", "tolerance_for", "close", "violations",
            "DEFAULT_RTOL", "DEFAULT_ATOL", "FLOAT32_HINT"]
@@ -159,6 +160,15 @@ def close(got: Any, expected: Any, rtol: float, atol: float) -> bool:
     return bool(np.allclose(x, y, rtol=rtol, atol=atol, equal_nan=True))
 
 
+def at_most(got: Any, bound: Any, rtol: float, atol: float) -> bool:
+    """got <= bound + atol + rtol |bound| (a number; nan is not at most anything)."""
+    try:
+        x, y = float(got), float(bound)
+    except (TypeError, ValueError):
+        return False
+    return x <= y + atol + rtol * abs(y)
+
+
 _LIST_HINT = (" (the inputs were Python lists, which scikit-learn accepts; "
               "convert them with numpy.asarray inside the function)")
 
@@ -175,7 +185,7 @@ def _exception_text(exc: BaseException) -> str:
 
 
 def _per_label(claim: CheckClaim) -> bool:
-    return claim.average is None and claim.metric != "accuracy"
+    return claim.average is None and claim.metric not in UNAVERAGED_METRICS
 
 
 def _evaluate(function: Callable[..., Any], claim: CheckClaim, case: Case) -> Reading:
@@ -205,15 +215,17 @@ def violations(function: Callable[..., Any], claim: CheckClaim, case: Case, *,
     rtol, atol = tolerance_for(claim, precision)
 
     def compare(prop: str, want: Any) -> Violation | None:
-        return None if close(got, want, rtol, atol) else Violation(prop, case, want, got, precision=precision)
+        fine = at_most(got, want, rtol, atol) if prop in AT_MOST else close(got, want, rtol, atol)
+        return None if fine else Violation(prop, case, want, got, precision=precision)
 
     checks: list[Callable[[], Violation | None]] = []
     for prop, value in identities(claim, case):
         checks.append(lambda prop=prop, value=value: compare(prop, value()))
     checks.append(lambda: compare("agrees-with-reference", expected))
-    if symmetric(claim, case):
+    swap = symmetric(claim, case)
+    if swap is not None:
         checks.append(lambda: _recompute(
-            SYMMETRIC, function, claim, case.swapped(), got, precision,
+            swap, function, claim, case.swapped(), got, precision,
             "with y_true and y_pred the other way round the function gave the expected value"))
     if len(case.order) > 1 and case.order != sorted(case.order):
         checks.append(lambda: _recompute(

@@ -6,11 +6,13 @@ start fast) and the kit itself read the same tuples.
 
 from __future__ import annotations
 
-__all__ = ["METRICS", "AVERAGES", "MULTILABEL_AVERAGES", "CLI_AVERAGES", "INPUT_KINDS", "ABSENT_LABELS",
+__all__ = ["METRICS", "UNAVERAGED_METRICS", "AVERAGES", "MULTILABEL_AVERAGES", "CLI_AVERAGES", "INPUT_KINDS", "ABSENT_LABELS",
            "ZERO_DIVISION_CHOICES"]
 
 #: What a checked function may claim to compute (scikit-learn's meaning).
-METRICS: tuple[str, ...] = ("precision", "recall", "f1", "fbeta", "jaccard", "accuracy")
+METRICS: tuple[str, ...] = ("precision", "recall", "f1", "fbeta", "jaccard", "accuracy", "kappa", "mcc")
+#: The metrics that take no average (one number for the whole dataset).
+UNAVERAGED_METRICS: tuple[str, ...] = ("accuracy", "kappa", "mcc")
 #: ``None`` is scikit-learn's ``average=None``: one value per label.
 AVERAGES: tuple[str | None, ...] = (None, "binary", "micro", "macro", "weighted")
 #: The averages of multi-label (indicator) input; ``"samples"`` averages per sample.

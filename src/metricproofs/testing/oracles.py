@@ -39,14 +39,21 @@ def _reference() -> Any:
     return reference
 
 
-def _claim_for(kit_key: str) -> Any:
-    """The catalogue claim this module checks by computing ``kit_key``."""
+def _claim_for(kit_key: str, *, required: bool = True) -> Any:
+    """The catalogue claim this module checks by computing ``kit_key`` (None if optional and absent)."""
     from metricproofs.catalogue import CATALOGUE
 
     for claim in CATALOGUE:
-        if claim.kit == kit_key:
+        if getattr(claim, "kit", None) == kit_key:
             return claim
-    raise LookupError(f"no catalogue claim has kit={kit_key!r}")
+    if required:
+        raise LookupError(f"no catalogue claim has kit={kit_key!r}")
+    return None
+
+
+def _optional_id(kit_key: str) -> str | None:
+    claim = _claim_for(kit_key, required=False)
+    return None if claim is None else claim.id
 
 
 # What this module computes (the ``kit`` key of a catalogue claim) -> the claim's id.
@@ -58,6 +65,10 @@ MICRO_JACCARD = _claim_for("micro Jaccard = acc / (2 - acc)").id
 WEIGHTED_RECALL = _claim_for("weighted recall = accuracy").id
 SYMMETRIC = _claim_for("micro value unchanged by swapping y_true, y_pred").id
 MULTILABEL_TOTALS = _claim_for("multi-label micro P = R at equal totals").id
+MCC_SYMMETRIC = _optional_id("MCC unchanged by swapping y_true, y_pred")
+KAPPA_AT_MOST_ACCURACY = _optional_id("kappa <= accuracy when p_e < 1")
+#: Identities that are inequalities: the value must be at most the right-hand side.
+AT_MOST: frozenset[str] = frozenset({KAPPA_AT_MOST_ACCURACY} - {None})
 
 #: The kit's own properties (not catalogue claims: nothing is proved about them).
 KIT_PROPERTIES: dict[str, str] = {
@@ -69,9 +80,10 @@ KIT_PROPERTIES: dict[str, str] = {
     "deterministic": "the same call gives the same result twice",
 }
 
-_ORDER = ("no-exception", "returns-a-number", MICRO_ACCURACY, MICRO_FBETA, MICRO_P_EQ_R, SUPERSET, MICRO_JACCARD,
-          WEIGHTED_RECALL, "agrees-with-reference", SYMMETRIC, MULTILABEL_TOTALS, "sample-order-invariance",
-          "deterministic")
+_ORDER = tuple(prop for prop in (
+    "no-exception", "returns-a-number", MICRO_ACCURACY, MICRO_FBETA, MICRO_P_EQ_R, SUPERSET, MICRO_JACCARD,
+    WEIGHTED_RECALL, KAPPA_AT_MOST_ACCURACY, "agrees-with-reference", SYMMETRIC, MCC_SYMMETRIC, MULTILABEL_TOTALS,
+    "sample-order-invariance", "deterministic") if prop is not None)
 #: The catalogue ids the kit checks.
 CATALOGUED: frozenset[str] = frozenset(_ORDER) - frozenset(KIT_PROPERTIES)
 
@@ -137,6 +149,10 @@ def identities(claim: CheckClaim, case: Case) -> list[tuple[str, Callable[[], An
     if metric == "accuracy":  # accuracy is the right-hand side itself: the reference covers it
         return []
     found: list[tuple[str, Callable[[], Any]]] = []
+    if metric == "kappa":
+        if KAPPA_AT_MOST_ACCURACY is not None and claim.kwargs.get("weights") is None and _chance(case) < 1:
+            found.append((KAPPA_AT_MOST_ACCURACY, lambda: acc))
+        return found
     if average == "micro" and metric in ("precision", "recall", "f1", "fbeta"):
         name = MICRO_FBETA if metric == "fbeta" else MICRO_ACCURACY
         found.append((SUPERSET if claim.labels is not None else name, lambda: acc))
@@ -179,13 +195,44 @@ def _multilabel_identities(claim: CheckClaim, case: Case) -> list[tuple[str, Cal
     return [(MULTILABEL_TOTALS, lambda: reference_value(claim, case, metric=other))]
 
 
-def symmetric(claim: CheckClaim, case: Case) -> bool:
-    """Whether swapping y_true and y_pred must leave the value unchanged (proved).
+def _chance(case: Case) -> float:
+    """Cohen's chance agreement p_e = sum_l (support_l / N)(predicted_l / N), weighted."""
+    weights = case.sample_weight or [1.0] * len(case.y_true)
+    total = math.fsum(weights)
+    truth: dict[Any, float] = {}
+    predicted: dict[Any, float] = {}
+    for w, t, p in zip(weights, case.y_true, case.y_pred):
+        truth[t] = truth.get(t, 0.0) + w
+        predicted[p] = predicted.get(p, 0.0) + w
+    return math.fsum(truth[l] * predicted.get(l, 0.0) for l in truth) / (total * total) if total > 0 else 1.0
 
-    Only checked for single-label input, where it is what the symmetry claim states.
-    """
+
+def symmetric(claim: CheckClaim, case: Case) -> str | None:
+    """The proved symmetry claim that says swapping y_true and y_pred leaves the value
+    unchanged, or None when none applies (single-label input only)."""
     if claim.multilabel:
-        return False
+        return None
     if claim.metric == "accuracy":
-        return True
-    return claim.average == "micro" and _covers(claim, case)
+        return SYMMETRIC
+    if claim.metric == "mcc":
+        return MCC_SYMMETRIC
+    return SYMMETRIC if claim.average == "micro" and _covers(claim, case) else None
+
+
+def possible_identities(claim: CheckClaim) -> list[str]:
+    """Every identity id a check of this claim may test, in report order (for the report)."""
+    if claim.multilabel:
+        return [MULTILABEL_TOTALS] if claim.average == "micro" and claim.metric in ("precision", "recall") else []
+    metric, average, labels = claim.metric, claim.average, claim.labels
+    found: list[str | None] = []
+    if average == "micro" and metric in ("precision", "recall", "f1", "fbeta"):
+        found.append(SUPERSET if labels is not None else (MICRO_FBETA if metric == "fbeta" else MICRO_ACCURACY))
+        if metric in ("precision", "recall"):
+            found.append(MICRO_P_EQ_R)
+    elif average == "micro" and metric == "jaccard":
+        found.append(MICRO_JACCARD)
+    elif average == "weighted" and metric == "recall":
+        found.append(WEIGHTED_RECALL)
+    elif metric == "kappa" and claim.kwargs.get("weights") is None:
+        found.append(KAPPA_AT_MOST_ACCURACY)
+    return [prop for prop in found if prop is not None]

@@ -20,7 +20,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from metricproofs.testing.evaluation import FLOAT32_HINT
-from metricproofs.testing.oracles import CATALOGUED, PROPERTIES
+from metricproofs.testing.oracles import AT_MOST, CATALOGUED, PROPERTIES
 
 __all__ = ["Counterexample", "CheckReport", "plain", "literal"]
 
@@ -220,6 +220,8 @@ class CheckReport:
     def _claim_text(self) -> str:
         if self.metric == "accuracy":
             text = "accuracy (subset accuracy: every label of a sample right)" if self.multilabel else "accuracy"
+        elif self.average is None and self.metric in ("kappa", "mcc"):
+            text = {"kappa": "Cohen's kappa", "mcc": "Matthews correlation coefficient"}[self.metric]
         else:
             text = f"{self.metric} (average={self.average!r})"
         return f"{text} [{self.convention}]" if self.convention else text
@@ -231,7 +233,7 @@ class CheckReport:
     def _failure_lines(self, cx: Counterexample) -> list[str]:
         lines = [
             f"    {cx.call(self.name)}",
-            f"expected {_number(cx.expected)}, got {_number(cx.got)}",
+            f"expected {'at most ' if cx.violated in AT_MOST else ''}{_number(cx.expected)}, got {_number(cx.got)}",
             f"violated: {cx.violated}: {PROPERTIES.get(cx.violated, '')}",
         ]
         if cx.detail:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["conformance_markdown", "conformance_latex", "summary_by_library"]
+__all__ = ["conformance_markdown", "conformance_latex", "summary_by_library", "distinct_findings"]
 
 _STATUSES = ("agrees", "by-design", "bug", "unjudged", "error")
 
@@ -21,6 +21,19 @@ def summary_by_library(document: dict[str, Any]) -> list[tuple[str, str, dict[st
         counts[check["status"]] = counts.get(check["status"], 0) + 1
     versions = document.get("libraries", {})
     return [(library, versions.get(library, "?"), counts) for library, counts in rows.items()]
+
+
+def distinct_findings(document: dict[str, Any], kind: str) -> list[tuple[list[str], dict[str, Any]]]:
+    """The distinct judgements of one kind, each with the ids of the checks it explains."""
+    found: dict[str, tuple[list[str], dict[str, Any]]] = {}
+    for check in document["checks"]:
+        for failure in check["report"]["failures"]:
+            judgement = failure["judgement"]
+            if judgement["kind"] == kind:
+                ids, _ = found.setdefault(judgement["why"], ([], judgement))
+                if check["id"] not in ids:
+                    ids.append(check["id"])
+    return list(found.values())
 
 
 def _md(text: Any) -> str:
@@ -54,9 +67,17 @@ def conformance_markdown(document: dict[str, Any]) -> str:
         total = sum(counts.values())
         lines.append(f"| {library} | {version} | {total} | {counts['agrees']} | {counts['by-design']} | "
                      f"{counts['bug']} |")
+    bugs = distinct_findings(document, "bug")
+    designs = distinct_findings(document, "by-design")
+    lines += ["", f"The counts are of checks; they come from {len(bugs)} distinct bug(s) and {len(designs)} "
+              "distinct documented difference(s):", ""]
+    for kind, found in (("bug", bugs), ("by design", designs)):
+        for checks, judgement in found:
+            upstream = f" Upstream: {judgement['upstream']}." if judgement.get("upstream") else ""
+            lines.append(f"- **{kind}** ({', '.join(checks)}): {judgement['why'].split('. ')[0].rstrip('.')}.{upstream}")
     lines += ["", "## Every check", "", "| check | claimed as | convention | result | s |", "|---|---|---|---|---|"]
     for check in document["checks"]:
-        claim = check["metric"] + ("" if check["metric"] == "accuracy" else f" ({check['average']})")
+        claim = check["metric"] + ("" if check["average"] == "none" and check["metric"] in ("accuracy", "kappa", "mcc") else f" ({check['average']})")
         lines.append(f"| `{_md(check['call'])}` | {claim} | {_md(check['convention'])} | {check['status']} | "
                      f"{check['seconds']} |")
     lines += ["", "## Findings", ""]
