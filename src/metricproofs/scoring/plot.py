@@ -171,7 +171,10 @@ def write_plot(report: "Report", path: str) -> None:
     fmt = check_plot_path(path)
     fig = _figure(report)
     folder = os.path.dirname(os.path.abspath(path))
-    handle, tmp = tempfile.mkstemp(prefix=".plot-", suffix=f".{fmt}", dir=folder)
+    try:
+        handle, tmp = tempfile.mkstemp(prefix=".plot-", suffix=f".{fmt}", dir=folder)
+    except OSError as exc:
+        raise InputError(f"cannot write the plot {path!r}: {exc.strerror or exc}") from None
     try:
         import matplotlib
 
@@ -182,7 +185,9 @@ def write_plot(report: "Report", path: str) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would make the picture private
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write the plot {path!r}: {exc.strerror or exc}") from None
         raise
