@@ -90,6 +90,11 @@ class TestRace:
         assert answer.status == "error"
         assert answer.reason == "z3 exited with code 3: no output"
 
+    def test_the_same_error_of_several_encodings_is_reported_once(self, tmp_path, monkeypatch) -> None:
+        _fake_solver(tmp_path, monkeypatch, "cat > /dev/null\nexit 4")
+        answer = solve([_query("(assert true)", variant=VARIANTS[0]), _query("(assert true)", variant=VARIANTS[1])], 5)
+        assert (answer.status, answer.reason) == ("error", "z3 exited with code 4: no output")
+
     def test_a_crash_does_not_hide_a_definite_answer_of_another_encoding(self, tmp_path, monkeypatch) -> None:
         # The same executable answers per encoding: the preamble marks the second variant.
         _fake_solver(tmp_path, monkeypatch,
@@ -120,6 +125,8 @@ class TestRace:
         assert solve([_query("(assert true)", variant=VARIANTS[1])], 2.5).status == "unsat"
         assert seen.read_text() == ("(set-option :smt.solve_eqs false)\n(assert true)\n(check-sat)\n(get-model)\n"
                                     "(exit)\n-in -T:3\n")
+        assert solve([_query("(assert true)")], 0.2).status == "unsat"  # z3's own limit is at least 1 s
+        assert seen.read_text().endswith("(exit)\n-in -T:1\n")
 
     def test_trivial_queries_are_answered_without_a_solver(self, tmp_path, monkeypatch) -> None:
         _fake_solver(tmp_path, monkeypatch, "exit 3")  # would be an error if it ran
