@@ -196,13 +196,16 @@ def _check_weights(w: np.ndarray) -> np.ndarray:
 
 def _exact_integer_weights(w: np.ndarray) -> np.ndarray:
     """Non-negative integer weights as int64, refusing a total beyond int64 (every count is
-    then at most the total, so the int64 sums below cannot overflow)."""
-    u = w.astype(np.uint64)
-    total = int((u >> np.uint64(32)).sum()) * 2**32 + int((u & np.uint64(0xFFFFFFFF)).sum())
+    then at most the total, so the int64 sums below cannot overflow). The total is summed
+    exactly per chunk (high and low 32 bits apart); int64 weights are used without a copy."""
+    total = 0
+    for s in _chunks(w.shape[0]):
+        u = w[s].astype(np.uint64)
+        total += (int((u >> np.uint64(32)).sum()) << 32) + int((u & np.uint64(0xFFFFFFFF)).sum())
     if total > _INT64_MAX:
         raise ValueError(f"sample_weight sums to {total}, beyond int64's limit 2**63 - 1 = {_INT64_MAX}; "
                          "integer weights are summed exactly in int64: rescale them or pass floats")
-    return u.view(np.int64)
+    return w.astype(np.int64, copy=False)  # every weight is at most the total: no value changes
 
 
 def _long_double_weights_as_float64(w: np.ndarray) -> np.ndarray:
