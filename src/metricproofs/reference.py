@@ -835,8 +835,9 @@ def per_label_counts(
 
     ``labels`` defaults to every label occurring in ``y_true`` or ``y_pred`` (sorted); given
     labels keep their order and absent ones get zero counts. For indicator input the labels
-    are column indices. Counts are int64 without weights, float64 with weights. Samples whose
-    labels are outside ``labels`` still count as FP / FN of the selected labels, as in
+    are column indices. Counts are int64 without weights or with integer weights (summed
+    exactly), float64 with float weights. Samples whose labels are outside ``labels`` still
+    count as FP / FN of the selected labels, as in
     scikit-learn's ``multilabel_confusion_matrix``.
     """
     data, w = _read(y_true, y_pred, sample_weight)
