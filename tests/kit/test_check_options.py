@@ -21,7 +21,7 @@ from metricproofs.testing.cases import Case
 from metricproofs.testing.claim import validated_claim
 from metricproofs.testing.oracles import reference_value
 
-FEW = 60
+FEW = 30
 
 # --- hand-written conventions ---------------------------------------------------------
 

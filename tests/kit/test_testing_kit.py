@@ -444,7 +444,7 @@ def test_check_points_hypothesis_storage_outside_the_project_and_restores_it() -
         (("f1", "micro"), {"examples": 0}, "examples must be"),
         (("f1", "macro"), {"labels": []}, "labels must be"),
         (("f1", "macro"), {"zero_division": "sometimes"}, "zero_division must be 0, 1 or nan"),
-        (("f1", "macro"), {"pos_label": "sometimes", "labels": [0, 1]}, "rejects these arguments"),
+        (("fbeta", "macro"), {"beta": -1}, "rejects these arguments"),
     ],
 )
 def test_bad_check_arguments_raise_one_clear_usage_error(args: tuple, kwargs: dict, message: str) -> None:
