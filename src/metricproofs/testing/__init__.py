@@ -2,10 +2,15 @@
 
 Main definitions
 ----------------
-- :func:`check_metric` and its :class:`CheckReport`: search (with hypothesis) for a
-  minimal input on which a metric function disagrees with :mod:`metricproofs.reference`
-  or breaks a proven identity (micro F1 = accuracy, ...); ``multilabel=True`` checks
-  multi-label (0/1 indicator) input.
+- :func:`check_metric` and its :class:`CheckReport`: search (with hypothesis) for
+  minimal inputs on which a metric function disagrees with :mod:`metricproofs.reference`
+  or breaks a proven identity (micro F1 = accuracy, ...), one per distinct violated
+  property; ``multilabel=True`` checks multi-label (0/1 indicator) input; the label space
+  (``num_classes``, ``absent_labels``), input type (``inputs``), argument order
+  (``preds_first``), claimed ``zero_division`` and tolerance (``rtol``, ``atol``) are
+  keyword arguments (DESIGN section 4).
+- :mod:`metricproofs.testing.tables`: the conformance tables (Markdown, LaTeX) of
+  conformance/RESULTS.json, pure functions with no heavy import.
 - Hypothesis strategies for metric inputs (:mod:`metricproofs.testing.strategies`):
   label vectors and pairs, indicator matrices, sample weights, label sets, zero_division.
 - A pytest fixture, ``metric_conformance`` (:mod:`metricproofs.testing.plugin`), loaded
