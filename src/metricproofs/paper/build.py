@@ -30,6 +30,12 @@ def load_catalogue_and_definitions() -> tuple[dict[str, Any], list[tuple[str, st
     return catalogue_json(), [(str(name), str(latex)) for name, latex in latex_definitions()]
 
 
+def load_conformance(paper_dir: Path) -> dict[str, Any] | None:
+    """conformance/RESULTS.json beside the paper directory (the repository's), if there is one."""
+    path = Path(paper_dir).resolve().parent / "conformance" / "RESULTS.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
 def render_from_directory(paper_dir: Path) -> dict[str, str]:
     """Re-render the fragments from the committed ``prove.json`` and ``context.json``."""
     generated = Path(paper_dir) / "generated"
@@ -37,7 +43,8 @@ def render_from_directory(paper_dir: Path) -> dict[str, str]:
     context_path = generated / "context.json"
     context = json.loads(context_path.read_text(encoding="utf-8")) if context_path.exists() else None
     catalogue, definitions = load_catalogue_and_definitions()
-    return render_fragments(prove_json, catalogue, definitions, compute_worked_example(), context)
+    return render_fragments(prove_json, catalogue, definitions, compute_worked_example(), context,
+                            load_conformance(paper_dir))
 
 
 def pdf_pages(pdf: Path) -> int | None:
@@ -85,7 +92,8 @@ def write_generated(paper_dir: Path, prove_json: Mapping[str, Any],
     generated.mkdir(parents=True, exist_ok=True)
     context = compute_context(prove_wall_seconds=prove_wall_seconds)
     catalogue, definitions = load_catalogue_and_definitions()
-    fragments = render_fragments(prove_json, catalogue, definitions, compute_worked_example(), context)
+    fragments = render_fragments(prove_json, catalogue, definitions, compute_worked_example(), context,
+                                 load_conformance(paper_dir))
     files = {"prove.json": _dump_json(prove_json), "context.json": _dump_json(context), **fragments}
     for name, text in files.items():
         (generated / name).write_text(text, encoding="utf-8")

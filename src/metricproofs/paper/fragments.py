@@ -469,6 +469,7 @@ FRAGMENT_NAMES = (
     "induction.tex",
     "claims.tex",
     "float_caveat.tex",
+    "conformance.tex",
 )
 
 _DIGIT_WORDS = ("Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine")
@@ -483,19 +484,37 @@ def _macro_word(name: str) -> str:
     return "".join(out)
 
 
+def _render_conformance(document: Mapping[str, Any] | None) -> str:
+    """The conformance run's table (metricproofs.testing.tables), or a sentence when there is none."""
+    if document is None:
+        return _HEADER + "No conformance run is recorded in this build (see \\texttt{make conformance}).\n"
+    from metricproofs.testing.tables import conformance_latex
+
+    versions = ", ".join(f"{tex_escape(name)} {tex_escape(version)}"
+                         for name, version in sorted(document.get("libraries", {}).items()))
+    return (_HEADER + "\\begin{table}[ht]\\centering\\small\n"
+            "\\caption{Conformance of other libraries' metric functions, checked by \\texttt{metricproofs check} "
+            "under the convention each documents (\\texttt{make conformance}; " + versions + "). "
+            "Every disagreement was judged by hand: \\emph{by design} where the library documents the "
+            "difference, \\emph{bug} otherwise; details and minimal calls in conformance/RESULTS.md.}"
+            "\\label{tab:conformance}\n" + conformance_latex(dict(document)).rstrip("\n") + "\n\\end{table}\n")
+
+
 def render_fragments(
     prove_json: Mapping[str, Any],
     catalogue_json: Mapping[str, Any],
     definitions: Iterable[tuple[str, str]],
     worked_example: Mapping[str, Any],
     context: Mapping[str, Any] | None = None,
+    conformance: Mapping[str, Any] | None = None,
 ) -> dict[str, str]:
     """Every generated ``.tex`` fragment, as ``{filename: text}``; a pure function.
 
     ``prove_json`` is DESIGN section 4's ``prove --json`` object; ``catalogue_json`` is
     :func:`metricproofs.catalogue.catalogue_json`; ``definitions`` are
     ``(name, latex)`` pairs; ``worked_example`` is :func:`compute_worked_example`'s
-    result; ``context`` (tool versions, the float example) is :func:`compute_context`'s.
+    result; ``context`` (tool versions, the float example) is :func:`compute_context`'s;
+    ``conformance`` is the document ``conformance/run.py`` writes (conformance/RESULTS.json).
     """
     definitions = list(definitions)
     fragments = {
@@ -507,6 +526,7 @@ def render_fragments(
         "induction.tex": _render_induction(prove_json, catalogue_json),
         "claims.tex": _render_claims(prove_json, catalogue_json),
         "float_caveat.tex": _render_float_caveat(context),
+        "conformance.tex": _render_conformance(conformance),
     }
     assert tuple(fragments) == FRAGMENT_NAMES
     return fragments
