@@ -526,12 +526,13 @@ FLOAT64 = ("float64-arithmetic", "micro P, micro R, micro F1 and accuracy_score 
            "one division each; accuracy_score = np.average(y_true == y_pred, weights=w)")
 
 
-def _float64(conclusion: Callable[[d.Counts], Any], weights: Hypothesis) -> Callable[[CountsOf], Formula]:
+def _float64(conclusion: Callable[[d.Counts], Any], weights: tuple[str, str]) -> Callable[[CountsOf], Formula]:
+    """A float64 claim; ``weights`` is its weight hypothesis as (name, statement), built on use (no sympy at import)."""
     def build(counts_of: CountsOf) -> Formula:
         c = counts_of(d.C)
         samples = Hypothesis(SINGLE_LABEL, "each sample has one true and one predicted label and one weight; "
                              "scikit-learn adds the weight to exactly one cell of its confusion counts")
-        return Formula((samples, weights, Hypothesis(*FLOAT64), _nonempty(c)), conclusion(c), {},
+        return Formula((samples, Hypothesis(*weights), Hypothesis(*FLOAT64), _nonempty(c)), conclusion(c), {},
                        encoding="float64")
     return build
 
@@ -541,14 +542,14 @@ def _fl(expr: Any) -> Any:
     return sympy.Function("fl")(expr)
 
 
-INTEGER_WEIGHTS = Hypothesis("integer-weights-below-2^53", "no weights, or every weight is a non-negative "
-                             "integer-valued double, and the exact total weight N is below 2^53 = 9007199254740992")
-ANY_WEIGHTS = Hypothesis("float-weights", "every weight is a non-negative finite double, not all zero (e.g. 0.1)")
+INTEGER_WEIGHTS = ("integer-weights-below-2^53", "no weights, or every weight is a non-negative "
+                   "integer-valued double, and the exact total weight N is below 2^53 = 9007199254740992")
+ANY_WEIGHTS = ("float-weights", "every weight is a non-negative finite double, not all zero (e.g. 0.1)")
 
 _float64_p_eq_r_integer = _float64(lambda c: Eq(_fl(d.micro_precision(c)), _fl(d.micro_recall(c))), INTEGER_WEIGHTS)
 _float64_p_eq_r = _float64(lambda c: Eq(_fl(d.micro_precision(c)), _fl(d.micro_recall(c))), ANY_WEIGHTS)
-BIG_INTEGER_WEIGHTS = Hypothesis("integer-weights", "every weight is a non-negative integer-valued double; the "
-                                 "total may reach 2^53 (the integer-weights claim without its bound)")
+BIG_INTEGER_WEIGHTS = ("integer-weights", "every weight is a non-negative integer-valued double; the "
+                       "total may reach 2^53 (the integer-weights claim without its bound)")
 _float64_p_eq_r_big = _float64(lambda c: Eq(_fl(d.micro_precision(c)), _fl(d.micro_recall(c))), BIG_INTEGER_WEIGHTS)
 _float64_f1_eq_acc = _float64(lambda c: Eq(_fl(d.micro_f1(c)), _fl(d.accuracy(c))), ANY_WEIGHTS)
 
