@@ -57,6 +57,19 @@ def test_forced_unknown_gives_exit_3(monkeypatch) -> None:
     assert json.loads(out)["results"][0]["verdict"] == "unknown"
 
 
+def test_claims_proved_in_parallel_report_what_one_process_reports() -> None:
+    """--jobs runs claims in worker processes: same claims, same order, same verdicts and scopes."""
+    ids = ("fp-fn-balance", "macro-precision-equals-recall", "micro-jaccard-from-accuracy")
+    reports = []
+    for jobs in ("1", "2"):
+        code, out, _ = run("prove", *ids, "--max-classes", "2", "--jobs", jobs, "--json")
+        assert code == 0
+        reports.append([(r["id"], r["verdict"], [(m["method"], m["verdict"]) for m in r["methods"]])
+                        for r in json.loads(out)["results"]])
+    assert reports[0] == reports[1]
+    assert [row[0] for row in reports[1]] == list(ids)
+
+
 def test_a_contradicted_expectation_gives_exit_1(monkeypatch) -> None:
     # A solver that always says unsat would "prove" a false belief: the CLI must report it as a contradiction.
     monkeypatch.setattr(bounded, "solve", lambda queries, timeout: SolverAnswer(
@@ -72,6 +85,7 @@ def test_a_contradicted_expectation_gives_exit_1(monkeypatch) -> None:
     (("prove", "--max-classes", "-1"), "whole number >= 1"),
     (("prove", "--max-classes", "many"), "whole number >= 1"),
     (("prove", "--timeout", "-5"), "seconds > 0"),
+    (("prove", "--jobs", "0"), "whole number >= 1"),
     (("prove", "--method", "isabelle"), "invalid choice"),
     (("explain", "nonsense-claim"), "unknown claim id"),
     (("frobnicate",), "invalid choice"),

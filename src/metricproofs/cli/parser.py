@@ -103,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="bound for z3-bounded: check every class count 1..K (default: per claim, at least 20 where feasible)")
     p.add_argument("--timeout", type=_positive_float, default=None, metavar="SECONDS",
                    help=f"solver time limit per query (default {DEFAULT_TIMEOUT:g})")
+    p.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
+                   help="claims proved at once, each in its own process (default: one per core, at most 4)")
     p.add_argument("--method", action="append", choices=METHODS, default=None, metavar="NAME",
                    help=f"run only these methods (repeatable): {', '.join(METHODS)}")
     p.add_argument("--json", action="store_true", help="print one JSON object: {\"metricproofs\": version, \"results\": [per claim: id, expected, "

@@ -59,7 +59,7 @@ def _resolve_ids(ids: list[str]) -> list[str]:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``metricproofs prove [ID ...] [--max-classes K] [--timeout S] [--method NAME ...] [--json]``."""
-    from metricproofs.provers import DEFAULT_TIMEOUT, prove
+    from metricproofs.provers import DEFAULT_TIMEOUT, default_jobs, prove
 
     ids = _resolve_ids(args.ids)
     methods = args.method
@@ -72,7 +72,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     coq_available = shutil.which("coqc") is not None
     report = prove(ids or None, methods=methods, max_classes=args.max_classes,
-                   timeout=args.timeout or DEFAULT_TIMEOUT, progress=progress)
+                   timeout=args.timeout or DEFAULT_TIMEOUT, progress=progress,
+                   jobs=default_jobs() if getattr(args, "jobs", None) is None else args.jobs)
     if interactive:
         print("\r\033[K", end="", file=err, flush=True)
     if "coq" in (methods or []) and not coq_available:
