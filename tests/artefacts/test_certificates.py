@@ -167,11 +167,11 @@ def test_cvc5_answers_every_committed_file():
 
 @pytest.mark.slow
 def test_cvc5_gaps_are_still_gaps():
-    """Each known gap is still undecided (here within 10 s each, to keep the suite lean):
+    """Each known gap is still undecided (here within 5 s each, to keep the suite lean):
     when one gets answered, this fails and the list must shrink."""
     _need(cvc5.cvc5_available(), "cvc5 (executable or Python package)")
     assert all((SMT2 / name).exists() for name in CVC5_GAPS)
-    wrong = _wrong_cvc5_answers([SMT2 / name for name in CVC5_GAPS], timeout=10)
+    wrong = _wrong_cvc5_answers([SMT2 / name for name in CVC5_GAPS], timeout=5)
     assert sorted(wrong) == sorted(CVC5_GAPS)
     assert {getattr(answer, "status", None) for answer in wrong.values()} == {"unknown"}  # undecided, never a disagreement
 

@@ -99,10 +99,10 @@ def test_every_reference_key_is_in_the_bibliography():
 
 @pytest.mark.slow
 def test_committed_verdicts_match_a_fresh_prove_run():
-    from metricproofs.provers import prove
+    from metricproofs.provers import default_jobs, prove
 
     committed = {r["id"]: r["verdict"] for r in _committed_prove_json()["results"]}
-    fresh = {r["id"]: r["verdict"] for r in prove().to_json()["results"]}
+    fresh = {r["id"]: r["verdict"] for r in prove(jobs=default_jobs()).to_json()["results"]}
     assert fresh == committed
 
 
