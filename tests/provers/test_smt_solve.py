@@ -15,6 +15,7 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 
@@ -45,11 +46,45 @@ def _need_z3() -> None:
 
 
 def _fake_solver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
-    """Put a tiny executable in z3's place (a real process that behaves as ``body`` says)."""
+    """Put a tiny executable in z3's place (a real process that behaves as ``body`` says).
+
+    A body that waits must ``exec`` its last command, so that the process the race kills is
+    the one holding the output pipe, as with z3 itself (a shell killed under a running
+    ``sleep`` would leave the pipe open, and itself unreaped, until the sleep ends).
+    """
     script = tmp_path / "fake-z3"
     script.write_text(f"#!/bin/sh\n{body}\n")
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setattr(smt, "z3_binary", lambda: str(script))
+
+
+def _children() -> set[int]:
+    """Pids of this process's child processes, running or exited but not yet reaped."""
+    me = str(os.getpid())
+    found: set[int] = set()
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):  # the process ended meanwhile
+            continue
+        if fields[1] == me:  # fields: state, ppid, ...
+            found.add(int(stat_file.parent.name))
+    return found
+
+
+@pytest.fixture(autouse=True)
+def _no_solver_process_outlives_the_race() -> Iterator[None]:
+    """After every test here, each solver process a race started has ended and been reaped.
+
+    A child left behind would be reaped later by whoever waits for any child (mutmut's
+    worker loop stopped on such a pid); a running one would keep burning a core.
+    """
+    if not Path("/proc/self/stat").exists():
+        pytest.fail("this check reads /proc (Linux): the race's processes cannot be listed here")
+    before = _children()
+    yield
+    left = _children() - before
+    assert not left, f"solver processes left behind by solve(): {sorted(left)}"
 
 
 class TestRace:
@@ -72,7 +107,7 @@ class TestRace:
         assert (answer.status, answer.reason, answer.model) == ("unknown", "timeout", None)
 
     def test_a_process_past_the_deadline_is_killed_and_reported_as_timeout(self, tmp_path, monkeypatch) -> None:
-        _fake_solver(tmp_path, monkeypatch, "sleep 30")
+        _fake_solver(tmp_path, monkeypatch, "exec sleep 30")
         answer = solve([_query("(assert true)")], 1)
         assert (answer.status, answer.reason) == ("unknown", "timeout")
         assert answer.seconds < 10
