@@ -80,14 +80,12 @@ def _tally(batches: Any, cols: Any, where: Any) -> Any:
 def score_file(path: str | os.PathLike[str], *, true: str, pred: str, weight: str | None = None,
                counts: str | None = None) -> Report:
     """The report of a CSV or Parquet file (read in bounded batches); bad input raises InputError."""
-    from metricproofs.scoring import values
     from metricproofs.scoring.counting import Where
     from metricproofs.scoring.reading import file_batches, is_parquet, restart_column
 
     path = os.fspath(path)
     cols = _columns(true, pred, weight, counts)
     where = Where(path, empty="a null" if is_parquet(path) else "an empty")
-    values.warm_up()  # sympy loads while pyarrow reads
     text: frozenset[str] = frozenset()
     while True:
         try:

@@ -66,6 +66,18 @@ def _first(mask: np.ndarray) -> int:
     return int(np.flatnonzero(mask)[0])
 
 
+def _numpy(arr: pa.Array) -> np.ndarray:
+    """A numeric arrow array as numpy: a read-only view of its data buffer when it is integer or
+    floating without nulls, else pyarrow's copy. (pyarrow's ``to_numpy`` imports pandas, 0.3 s
+    of a 10^7-row score, even where it only returns the same view.)"""
+    kind = arr.type
+    if arr.null_count == 0 and (pa.types.is_integer(kind) or pa.types.is_floating(kind)):
+        code = "f" if pa.types.is_floating(kind) else ("i" if pa.types.is_signed_integer(kind) else "u")
+        dtype = np.dtype(f"{code}{kind.bit_width // 8}")
+        return np.frombuffer(arr.buffers()[1], dtype=dtype, count=len(arr), offset=arr.offset * dtype.itemsize)
+    return arr.to_numpy(zero_copy_only=False)
+
+
 @dataclass
 class Tally:
     """The running confusion matrix over every label seen so far, and the row count."""
@@ -95,9 +107,9 @@ class Tally:
             else:
                 return "str", arr
         if pa.types.is_integer(kind):
-            return "num", arr.to_numpy(zero_copy_only=False)
+            return "num", _numpy(arr)
         if pa.types.is_floating(kind):
-            return "num", self._float_labels(arr.to_numpy(zero_copy_only=False).astype(np.float64), name, first)
+            return "num", self._float_labels(_numpy(arr).astype(np.float64), name, first)
         if pa.types.is_string(kind) or pa.types.is_large_string(kind):
             return "str", pc.dictionary_encode(arr)
         if pa.types.is_boolean(kind):
@@ -139,7 +151,7 @@ class Tally:
                 code = self.codes[label] = len(self.values)
                 self.values.append(label)
             lut[j] = code
-        codes = lut[arr.indices.to_numpy(zero_copy_only=False)]
+        codes = lut[_numpy(arr.indices)]
         if (lut < 0).any() and (codes < 0).any():
             at = _first(codes < 0)
             raise InputError(f"{self.where.row(first + at)} has an empty label in column {name!r}")
@@ -182,11 +194,11 @@ class Tally:
                         raise InputError(f"{self.where.row(first + at)}: {word} {cell.strip()!r} is not a number") from None
                 raise InputError(f"{self.where.source}: column {name!r} holds {word}s that are not numbers") from None
         if pa.types.is_integer(kind):
-            w = arr.to_numpy(zero_copy_only=False)
+            w = _numpy(arr)
             if w.dtype.kind == "u":
                 w = w.astype(np.float64) if w.dtype.itemsize == 8 else w.astype(np.int64)
         elif pa.types.is_floating(kind):
-            w = arr.to_numpy(zero_copy_only=False).astype(np.float64, copy=False)
+            w = _numpy(arr).astype(np.float64, copy=False)
             bad = ~np.isfinite(w)
             if bad.any():
                 at = _first(bad)

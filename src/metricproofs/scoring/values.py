@@ -5,31 +5,30 @@ Summary
     :mod:`metricproofs.reference` as weighted samples (one sample per cell, its count as
     the weight), so every decimal is scikit-learn's number for the original rows.
     :func:`fractions` evaluates the symbolic definitions of :mod:`metricproofs.definitions`
-    exactly (:class:`metricproofs.evaluation.ExactBackend`) over the per-label TP, FP and FN
-    the reference counted: O(k) exact operations per value (the same definitions over the
-    k x k matrix cost O(k^2) each, seconds at k = 100).
-
-    The symbolic side imports sympy (about half a second); :func:`warm_up` builds the
-    compiled definitions in a background thread while the file is being read.
+    exactly over the per-label TP, FP and FN the reference counted: O(k) exact operations per
+    value (the same definitions over the k x k matrix cost O(k^2) each, seconds at k = 100).
+    It runs them as :mod:`metricproofs.scoring.exact`, the definitions translated once into
+    plain Python by :mod:`metricproofs.scoring.generate_exact` (drift- and property-tested
+    against :class:`metricproofs.evaluation.ExactBackend`), so scoring never imports sympy
+    (about half a second, more than reading a 10^7-row Parquet file).
 
 Main definitions
-    :class:`Value`, :func:`decimals`, :func:`fractions`, :func:`warm_up`, :data:`METRICS`.
+    :class:`Value`, :func:`decimals`, :func:`fractions`, :data:`METRICS`.
 """
 
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
 from metricproofs import reference as ref
+from metricproofs.scoring.exact import DEFINITIONS, LABEL_DEFINITIONS
 
-__all__ = ["Value", "METRICS", "AVERAGES", "EXACT_MEAN_LABELS", "Decimals", "decimals", "fractions", "warm_up"]
+__all__ = ["Value", "METRICS", "AVERAGES", "EXACT_MEAN_LABELS", "Decimals", "decimals", "fractions"]
 
 METRICS = ("precision", "recall", "f1")
 
@@ -106,85 +105,29 @@ def decimals(matrix: np.ndarray) -> Decimals:
 
 # --------------------------------------------------------------------------- exact fractions
 
-Compiled = Callable[[Any, dict], Any]
-
-
-@lru_cache(maxsize=1)
-def _compiled() -> dict[str, Compiled]:
-    """The definitions used by the report, over free per-label counts, compiled once."""
-    from metricproofs import definitions as d
-    from metricproofs.evaluation import compile_expr
-
-    c = d.free_counts(d.k)
-    per_label = {"precision": d.precision, "recall": d.recall, "f1": d.f1}
-    exprs: dict[str, Any] = {}
-    for name, metric in per_label.items():
-        exprs[f"label {name}"] = metric(c, d.l, 0)
-        # scikit-learn's zero_division='warn' counts a 0/0 label as 0 in the averages
-        inner = (lambda m: lambda cc, lab: m(cc, lab, 0))(metric)
-        exprs[f"macro {name}"] = d.macro(c, inner)
-        exprs[f"weighted {name}"] = d.weighted(c, inner)
-    exprs["micro precision"] = d.micro_precision(c)
-    exprs["micro recall"] = d.micro_recall(c)
-    exprs["micro f1"] = d.micro_f1(c)
-    exprs["accuracy"] = d.accuracy(c)
-    compiled = {name: compile_expr(expr) for name, expr in exprs.items()}
-    compiled["_symbols"] = (d.k, d.l, c.n_samples)  # type: ignore[assignment]
-    return compiled
-
-
-_WARM: list[threading.Thread] = []
-
-
-def warm_up() -> None:
-    """Import sympy and the catalogue and compile the definitions in a background thread (the
-    caller reads a file meanwhile: pyarrow's reader releases the GIL)."""
-    if not _WARM and _compiled.cache_info().currsize == 0:
-        thread = threading.Thread(target=_quietly_compile, name="metricproofs-definitions", daemon=True)
-        _WARM.append(thread)
-        thread.start()
-
-
-def _quietly_compile() -> None:
-    try:
-        _compiled()
-        import metricproofs.catalogue  # noqa: F401  (the report names its claims from there)
-    except Exception:  # noqa: BLE001 - the main thread compiles again and reports the error
-        _compiled.cache_clear()
-
-
-def _ready() -> dict[str, Compiled]:
-    for thread in _WARM:
-        thread.join()
-    return _compiled()
-
 
 def fractions(dec: Decimals, total: int) -> tuple[dict[str, list[Fraction]], dict[str, dict[str, Fraction | None]],
                                                    Fraction]:
     """Exact per-label values, averages and accuracy: the definitions evaluated over the
     reference's integer TP, FP, FN (per-label 0/0 as 0, the value counted in the averages).
     Macro and weighted means over more than EXACT_MEAN_LABELS labels are None (decimal only)."""
-    from metricproofs.evaluation import ExactBackend
+    k = len(dec.tp)
+    counts = ([int(x) for x in dec.tp], [int(x) for x in dec.fp], [int(x) for x in dec.fn], k, total)
 
-    compiled = _ready()
-    k_sym, l_sym, n_sym = compiled["_symbols"]  # type: ignore[misc]
-    be = ExactBackend()
-    env: dict[Any, Any] = {"TP": [int(x) for x in dec.tp], "FP": [int(x) for x in dec.fp],
-                           "FN": [int(x) for x in dec.fn], k_sym: len(dec.tp), n_sym: total}
-
-    def run(name: str) -> Fraction:
-        value = compiled[name](be, env)
+    def exact(name: str, value: Any) -> Fraction:
         if isinstance(value, float) and math.isnan(value):
             raise ArithmeticError(f"the definition of {name} is undefined here")
         return Fraction(value)
 
-    per_label: dict[str, list[Fraction]] = {name: [] for name in METRICS}
-    for j in range(len(dec.tp)):
-        env[l_sym] = j
-        for name in METRICS:
-            per_label[name].append(run(f"label {name}"))
-    env.pop(l_sym)
-    exact_means = len(dec.tp) <= EXACT_MEAN_LABELS
+    per_label: dict[str, list[Fraction]] = {}
+    for name in METRICS:
+        definition = LABEL_DEFINITIONS[f"label {name}"]
+        per_label[name] = [exact(f"label {name}", definition(*counts, j)) for j in range(k)]
+
+    def run(name: str) -> Fraction:
+        return exact(name, DEFINITIONS[name](*counts))
+
+    exact_means = k <= EXACT_MEAN_LABELS
     averages = {a: {m: run(f"{a} {m}") if a == "micro" or exact_means else None for m in METRICS}
                 for a in AVERAGES}
     return per_label, averages, run("accuracy")
