@@ -33,7 +33,7 @@ from sympy.logic.boolalg import BooleanTrue
 from metricproofs import definitions as d
 from metricproofs.evaluation import UnsupportedExpression
 
-__all__ = ["report_definitions", "render", "function_name", "TARGET", "ARRAYS", "main"]
+__all__ = ["report_definitions", "render", "translate", "parameters", "function_name", "TARGET", "ARRAYS", "main"]
 
 TARGET = Path(__file__).with_name("exact.py")
 """The generated module."""
@@ -106,8 +106,9 @@ def _product(texts: list[str]) -> str:
     return texts[0] if len(texts) == 1 else "(" + " * ".join(texts) + ")"
 
 
-def _value(expr: sympy.Basic) -> str:
-    """A definitions expression as one Python expression (see the module docstring)."""
+def translate(expr: sympy.Basic) -> str:
+    """A definitions expression as one Python expression, node for node as
+    :func:`metricproofs.evaluation.compile_expr` reads it; unknown nodes raise UnsupportedExpression."""
     if expr is sympy.nan:
         return "_NAN"
     if isinstance(expr, sympy.Integer):
@@ -123,14 +124,14 @@ def _value(expr: sympy.Basic) -> str:
             raise UnsupportedExpression(f"no array {base!r} among the per-label counts {ARRAYS}")
         return f"{base}[" + ", ".join(_index(ix) for ix in expr.indices) + "]"
     if isinstance(expr, sympy.Add):
-        return "(" + " + ".join(_value(arg) for arg in expr.args) + ")"
+        return "(" + " + ".join(translate(arg) for arg in expr.args) + ")"
     if isinstance(expr, sympy.Mul):
         num, den = [], []
         for factor in expr.args:
             if isinstance(factor, sympy.Pow) and factor.exp.is_Integer and int(factor.exp) < 0:
-                den.append(_value(factor.base ** (-factor.exp)))
+                den.append(translate(factor.base ** (-factor.exp)))
             else:
-                num.append(_value(factor))
+                num.append(translate(factor))
         if not den:
             return _product(num)
         return f"_div({_product(num)}, {_product(den)})"
@@ -139,17 +140,17 @@ def _value(expr: sympy.Basic) -> str:
             raise UnsupportedExpression(f"only integer powers are supported here, got {expr}")
         exponent = int(expr.exp)
         if exponent >= 0:
-            return f"({_value(expr.base)} ** {exponent})"
-        return f"_div(1, ({_value(expr.base)} ** {-exponent}))"
+            return f"({translate(expr.base)} ** {exponent})"
+        return f"_div(1, ({translate(expr.base)} ** {-exponent}))"
     if isinstance(expr, sympy.Sum):
-        body = _value(expr.function)
+        body = translate(expr.function)
         loops = "".join(f" for {_name(var)} in range({_index(lo)}, {_index(sympy.expand(hi + 1))})"
                         for var, lo, hi in reversed(expr.limits))  # the first limit innermost, as sympy sums
         return f"sum(({body}{loops}), 0)"
     if isinstance(expr, sympy.Piecewise):
         text = "_NAN"  # no branch taken: ExactBackend.piecewise's value
         for value, cond in reversed(expr.args):
-            text = _value(value) if isinstance(cond, BooleanTrue) else f"({_value(value)} if {_condition(cond)} else {text})"
+            text = translate(value) if isinstance(cond, BooleanTrue) else f"({translate(value)} if {_condition(cond)} else {text})"
         return text
     raise UnsupportedExpression(f"the generator does not translate {type(expr).__name__}: {expr}")
 
@@ -157,11 +158,13 @@ def _value(expr: sympy.Basic) -> str:
 def _condition(expr: sympy.Basic) -> str:
     """A branch condition: only the zero test of :func:`metricproofs.definitions.ratio`."""
     if isinstance(expr, d.IsZero):
-        return f"{_value(expr.expr)} == 0"
+        return f"{translate(expr.expr)} == 0"
     raise UnsupportedExpression(f"the generator does not translate the condition {type(expr).__name__}: {expr}")
 
 
-def _parameters(expr: sympy.Basic) -> list[str]:
+def parameters(expr: sympy.Basic) -> list[str]:
+    """The generated function's parameters: the count arrays, ``k`` and ``N``, and ``l`` for a
+    per-label definition; any other free symbol is refused (it would have no value)."""
     free = {s.name for s in expr.free_symbols if not isinstance(s, sympy.Indexed)} - set(ARRAYS)
     unknown = free - set(_SCALARS) - {_LABEL}
     if unknown:
@@ -208,13 +211,13 @@ def _div(num: Any, den: Any) -> Any:
 
 
 def _function(name: str, expr: sympy.Basic) -> str:
-    params = _parameters(expr)
+    params = parameters(expr)
     types = {"k": "int", "l": "int", "N": "Any"}
     signature = ", ".join(f"{p}: {types.get(p, 'Counts')}" for p in params)
     statement = str(expr).replace("\\", "\\\\")
     return (f"\n\ndef {function_name(name)}({signature}) -> Any:\n"
             f'    """{name}: ``{statement}``"""\n'
-            f"    return {_value(expr)}\n")
+            f"    return {translate(expr)}\n")
 
 
 def render() -> str:
@@ -223,7 +226,7 @@ def render() -> str:
     parts = [_PRELUDE]
     for name, expr in exprs.items():
         parts.append(_function(name, expr))
-    label = [n for n, e in exprs.items() if _LABEL in _parameters(e)]
+    label = [n for n, e in exprs.items() if _LABEL in parameters(e)]
     rest = [n for n in exprs if n not in label]
 
     def table(names: list[str]) -> str:
