@@ -51,6 +51,7 @@ _HEADER_BYTES = 1 << 20
 _PARQUET_MAGIC = b"PAR1"
 _TEXT = pa.dictionary(pa.int32(), pa.string())
 _CONVERSION = re.compile(r"In CSV column #(\d+): CSV conversion error")
+_NOT_BLANK = re.compile(rb"[^ \t\n\r\x0b\x0c]")  #: a byte that bytes.strip() keeps
 
 
 @dataclass(frozen=True)
@@ -166,24 +167,29 @@ def _convert_options(raw_names: list[str], cols: Columns, types: dict[str, pa.Da
     )
 
 
-def _chunks(handle: io.BufferedReader) -> Iterator[bytes]:
+def _chunks(handle: io.BufferedReader) -> Iterator[pa.Buffer]:
     """The data after the header in pieces of about CSV_BLOCK_BYTES, each ending at a line end
-    (values hold no line breaks: arrow's own default, ``newlines_in_values=False``)."""
+    (values hold no line breaks: arrow's own default, ``newlines_in_values=False``). Each piece
+    is read into its own buffer and handed to arrow without a copy; only the partial line
+    after its last line end is copied, to the front of the next piece. Blank pieces are skipped."""
     rest = b""
     while True:
-        piece = handle.read(CSV_BLOCK_BYTES)
-        if not piece:
-            if rest.strip():
-                yield rest
+        data = bytearray(len(rest) + CSV_BLOCK_BYTES)
+        data[: len(rest)] = rest
+        got = handle.readinto(memoryview(data)[len(rest):])
+        if not got:
+            if _NOT_BLANK.search(rest):
+                yield pa.py_buffer(rest)
             return
-        data = rest + piece
-        cut = data.rfind(b"\n") + 1
-        if cut == 0:
-            rest = data
+        end = len(rest) + got
+        cut = data.rfind(b"\n", 0, end) + 1
+        if cut == 0:  # no line end yet: a line longer than the piece
+            rest = bytes(data[:end])
             continue
-        if data[:cut].strip():
-            yield data[:cut]
-        rest = data[cut:]
+        piece = memoryview(data)[:cut]
+        if _NOT_BLANK.search(piece):
+            yield pa.py_buffer(piece)
+        rest = bytes(data[cut:end])
 
 
 def _skip_header(handle: io.BufferedReader) -> None:
@@ -199,8 +205,8 @@ def _csv_tables(path: str, header: list[str], cols: Columns, text: set[str]) -> 
     read = pacsv.ReadOptions(column_names=header, use_threads=True)
     types: dict[str, pa.DataType] = {raw: _TEXT for raw in header if raw.strip() in text}
 
-    def parse(piece: bytes, fixed: dict[str, pa.DataType]) -> pa.Table:
-        return pacsv.read_csv(pa.py_buffer(piece), read_options=read,
+    def parse(piece: pa.Buffer, fixed: dict[str, pa.DataType]) -> pa.Table:
+        return pacsv.read_csv(piece, read_options=read,
                               convert_options=_convert_options(header, cols, fixed))
 
     with open(path, "rb") as handle, ThreadPoolExecutor(max_workers=1) as pool:
