@@ -131,3 +131,11 @@ def test_means_of_many_labels_are_decimals_only() -> None:
     assert report.averages["macro"]["recall"].fraction is None
     assert report.averages["macro"]["recall"].value == pytest.approx((k - 1) / k, abs=1e-12)
     assert report.per_label["precision"][1].fraction == Fraction(1, 2)
+
+
+def test_the_reported_identities_are_catalogue_claims_that_hold() -> None:
+    # the report names them by id without importing the catalogue (scoring stays light)
+    from metricproofs import catalogue
+    from metricproofs.scoring import IDENTITIES
+
+    assert [catalogue.get(cid).expected for cid in IDENTITIES] == ["holds", "holds"]
