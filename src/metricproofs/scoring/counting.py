@@ -31,7 +31,6 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from metricproofs import reference as ref
 from metricproofs.errors import InputError
@@ -64,6 +63,14 @@ class Where:
 
 def _first(mask: np.ndarray) -> int:
     return int(np.flatnonzero(mask)[0])
+
+
+def _pc() -> Any:
+    """pyarrow.compute, imported on first use: building its functions takes about 30 ms, and
+    integer or dictionary-encoded labels (CSV text, Parquet strings) never need it."""
+    import pyarrow.compute
+
+    return pyarrow.compute
 
 
 def _numpy(arr: pa.Array) -> np.ndarray:
@@ -111,9 +118,9 @@ class Tally:
         if pa.types.is_floating(kind):
             return "num", self._float_labels(_numpy(arr).astype(np.float64), name, first)
         if pa.types.is_string(kind) or pa.types.is_large_string(kind):
-            return "str", pc.dictionary_encode(arr)
+            return "str", _pc().dictionary_encode(arr)
         if pa.types.is_boolean(kind):
-            return "str", pc.dictionary_encode(arr.cast(pa.string()))
+            return "str", _pc().dictionary_encode(arr.cast(pa.string()))
         if pa.types.is_binary(kind) or pa.types.is_large_binary(kind):
             raise InputError(f"{self.where.source}: column {name!r} is not UTF-8 text")
         raise InputError(f"{self.where.source}: column {name!r} has type {kind}; labels must be integers or text")
@@ -165,7 +172,7 @@ class Tally:
             if self.kind == "num":
                 self._to_text()
             self.kind = "str"
-            t, p = (x if k == "str" else pc.dictionary_encode(pa.array(x).cast(pa.string()))
+            t, p = (x if k == "str" else _pc().dictionary_encode(pa.array(x).cast(pa.string()))
                     for k, x in ((kt, t), (kp, p)))
             return (self._text_codes(t, self.cols.true, batch.first_row),
                     self._text_codes(p, self.cols.pred, batch.first_row), True)
@@ -185,7 +192,7 @@ class Tally:
             arr, kind = arr.cast(kind.value_type), kind.value_type
         if pa.types.is_string(kind) or pa.types.is_large_string(kind):
             try:
-                arr, kind = pc.cast(arr, pa.float64()), pa.float64()
+                arr, kind = _pc().cast(arr, pa.float64()), pa.float64()
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
                 for at, cell in enumerate(arr.to_pylist()):
                     try:
