@@ -64,11 +64,12 @@ def _warn(message: str, category: type[Warning]) -> None:
     warnings.warn(message, category, stacklevel=level)
 
 
-def _confusion(*args: Any, **kwargs: Any) -> np.ndarray:
-    """The reference's confusion matrix, its warnings (a single label) re-issued at the caller's line."""
+def _confusion(y_true: Any, y_pred: Any, *, labels: Any = None, sample_weight: Any = None) -> np.ndarray:
+    """The reference's confusion matrix as a numpy array (whatever the inputs' array namespace:
+    both metrics return Python floats), its warnings (a single label) re-issued at the caller's line."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        cm = _reference().confusion_matrix(*args, **kwargs)
+        cm = _reference()._confusion_matrix(y_true, y_pred, labels, sample_weight, None)
     for warning in caught:
         _warn(str(warning.message), warning.category)
     return cm

@@ -120,6 +120,108 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+# --------------------------------------------------------------------------- array-API inputs
+
+
+def _host(x: Any, name: str) -> np.ndarray:
+    """``x`` as a numpy array in host memory: ``np.asarray``, or, for an array on another
+    device that numpy cannot read directly (array-api-strict's ``device1``, a GPU tensor),
+    a DLPack copy to the CPU. Counting always happens here, in numpy."""
+    if isinstance(x, np.ndarray):
+        return x
+    try:
+        return np.asarray(x)
+    except (RuntimeError, TypeError, ValueError, BufferError) as exc:
+        if not hasattr(x, "__dlpack__"):
+            raise
+        first = exc
+    try:
+        return np.from_dlpack(x, device="cpu")
+    except (RuntimeError, TypeError, ValueError, BufferError, AttributeError) as exc:
+        raise ValueError(f"{name} is a {type(x).__module__}.{type(x).__name__} that numpy cannot read "
+                         f"(numpy.asarray: {first}; numpy.from_dlpack: {exc}); move it to the CPU "
+                         "first") from None
+
+
+def _dispatching() -> bool:
+    """True when scikit-learn's ``array_api_dispatch`` is on (``sklearn.set_config``); it can
+    only be on once scikit-learn is imported, so this never imports it."""
+    config = sys.modules.get("sklearn._config")
+    return config is not None and bool(config.get_config().get("array_api_dispatch", False))
+
+
+@dataclass(frozen=True)
+class _Space:
+    """An array namespace and device that array results are returned in."""
+
+    xp: Any
+    device: Any
+
+
+def _namespace(y: Any) -> Any:
+    """The array-API namespace of ``y``: its ``__array_namespace__``, else array-api-compat's
+    wrapper (PyTorch tensors), standalone or as vendored by scikit-learn."""
+    own = getattr(y, "__array_namespace__", None)
+    if own is not None:
+        return own()
+    import importlib
+
+    for module_name in ("array_api_compat", "sklearn.externals.array_api_compat"):
+        try:
+            compat = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        return compat.array_namespace(y)
+    raise ValueError(f"y_pred is a {type(y).__name__} with no array namespace; install array-api-compat "
+                     "or pass a numpy array")
+
+
+def _output_space(y_pred: Any) -> _Space | None:
+    """Where scikit-learn 1.9.1 puts array results: with array-API dispatch on, in ``y_pred``'s
+    namespace and on its device (``y_true`` and ``sample_weight`` follow ``y_pred``); None for
+    numpy (numpy arrays, lists, sparse matrices, data frames, or dispatch off)."""
+    if isinstance(y_pred, (np.ndarray, list, tuple)):
+        return None
+    if not (hasattr(y_pred, "__array_namespace__") or hasattr(y_pred, "__dlpack__")) or _is_sparse(y_pred):
+        return None
+    if not _dispatching():
+        return None
+    xp = _namespace(y_pred)
+    if xp is np or getattr(xp, "__name__", "").endswith("array_api_compat.numpy"):
+        return None
+    return _Space(xp, getattr(y_pred, "device", None))
+
+
+def _in_space(result: Any, space: _Space | None) -> Any:
+    """A numpy result in ``space`` (None: unchanged). Counts stay int64 and ratios float64,
+    the reference's dtypes; float32 only on a device without float64 (as scikit-learn's
+    ``_max_precision_float_dtype``), and the default integer type only where a device has
+    no int64 and the counts fit it."""
+    if space is None or not isinstance(result, np.ndarray):
+        return result
+    xp, device = space.xp, space.device
+    info = getattr(xp, "__array_namespace_info__", None)
+    dtypes = info().dtypes(device=device) if info is not None else {}
+    kind = result.dtype.kind
+    if kind == "f":
+        name = "float64" if not dtypes or "float64" in dtypes else "float32"
+    elif kind in "iu":
+        name = "int64" if not dtypes or "int64" in dtypes else _narrow_integer(result, info().default_dtypes(device=device))
+    else:
+        name = result.dtype.name
+    return xp.asarray(result.astype(name, copy=False), dtype=getattr(xp, name), device=device)
+
+
+def _narrow_integer(result: np.ndarray, defaults: dict[str, Any]) -> str:
+    """The name of a device's default integer type, when ``result`` fits it."""
+    name = str(defaults["integral"]).rsplit(".", 1)[-1]
+    limits = np.iinfo(name)
+    if result.size and (int(result.max()) > limits.max or int(result.min()) < limits.min):
+        raise ValueError(f"the counts exceed {name}, the largest integer type of y_pred's device; "
+                         "pass the arrays on a device with int64 (or as numpy arrays)")
+    return name
+
+
 # --------------------------------------------------------------------------- validation
 
 
@@ -158,7 +260,7 @@ _INT64_MAX = 2**63 - 1
 def _weights_array(sample_weight: Any) -> np.ndarray:
     """``sample_weight`` as a 1-D numeric array: bool as int64, object arrays of numbers as
     float64 (as scikit-learn), sparse or complex refused."""
-    w = np.asarray(sample_weight)
+    w = _host(sample_weight, "sample_weight")
     if w.dtype.kind == "c":
         raise ValueError("Complex data not supported: sample_weight must be real")
     if w.dtype.kind == "O":
@@ -177,7 +279,8 @@ def _weights_array(sample_weight: Any) -> np.ndarray:
 
 def _check_weights(w: np.ndarray) -> np.ndarray:
     """Validate 1-D numeric weights: finite, non-negative, not all zero; integer weights
-    become int64 and must total at most 2**63 - 1 (they are summed exactly, in int64)."""
+    become int64 and must total at most 2**63 - 1 (they are summed exactly, in int64); float16
+    and float32 weights widen (exactly) to float64, so every sum of them is a float64 sum."""
     if w.dtype.kind == "f":
         if np.isnan(w).any():
             raise ValueError("Input sample_weight contains NaN.")
@@ -185,6 +288,8 @@ def _check_weights(w: np.ndarray) -> np.ndarray:
             raise ValueError(f"Input sample_weight contains infinity or a value too large for {w.dtype!r}.")
         if w.dtype.itemsize > 8:  # long double: computed in float64, so it must fit
             w = _long_double_weights_as_float64(w)
+        elif w.dtype.itemsize < 8:  # a float32 total (accuracy's N, TN) would round by ~1e-7
+            w = w.astype(np.float64)
     if (w < 0).any():
         raise ValueError(f"sample_weight must be non-negative; got {w[w < 0][0]!r}")
     if not w.any():
@@ -256,7 +361,7 @@ def _as_array(y: Any, name: str) -> np.ndarray:
             raise ValueError(f"Sparse input is only supported when targets are of multilabel type; "
                              f"{name} has shape {arr.shape}")
         return arr
-    arr = np.asarray(y)
+    arr = _host(y, name)
     if arr.ndim == 0:
         raise ValueError(f"{name} is a scalar; expected a 1-D array of labels or a 2-D 0/1 indicator matrix")
     if arr.dtype.kind == "U" and not isinstance(y, np.ndarray) and arr.ndim == 1:
@@ -740,7 +845,7 @@ def _total_weight(n: int, w: np.ndarray | None) -> float | int:
 
 def _labels_array(labels: Any) -> np.ndarray:
     """``labels=`` as a 1-D array (an empty list is allowed here)."""
-    arr = np.asarray(labels)
+    arr = _host(labels, "labels")
     if arr.ndim != 1:
         raise ValueError(f"labels must be a 1-D list of labels; got {labels!r}")
     if arr.dtype.kind == "O":
@@ -1031,7 +1136,11 @@ def precision_recall_fscore_support(
     sample_weight: Any = None,
     zero_division: Any = "warn",
 ) -> tuple[Any, Any, Any, Any]:
-    """Precision, recall, F_beta and support per label, or their ``average`` (support None)."""
+    """Precision, recall, F_beta and support per label, or their ``average`` (support None).
+
+    Per-label arrays are numpy arrays, or, under scikit-learn's array-API dispatch, arrays in
+    ``y_pred``'s namespace and on its device; averages are Python floats."""
+    space = _output_space(y_pred)
     zd = _check_zero_division(zero_division)
     _check_average(average)
     beta = _check_beta(beta)
@@ -1040,7 +1149,8 @@ def precision_recall_fscore_support(
     recall = _ratio(st.tp, st.true, zd, "Recall", "true", average, "recall" in warn_for)
     fscore = _fscore(st, beta, zd, average, "f-score" in warn_for, precision, recall)
     if average is None:
-        return precision, recall, fscore, st.true
+        return (_in_space(precision, space), _in_space(recall, space), _in_space(fscore, space),
+                _in_space(np.asarray(st.true), space))
     w = st.average_weights
     return _nanaverage(precision, w), _nanaverage(recall, w), _nanaverage(fscore, w), None
 
@@ -1086,6 +1196,7 @@ def jaccard_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: An
                   average: str | None = "binary", sample_weight: Any = None,
                   zero_division: Any = "warn") -> Any:
     """Jaccard index TP / (TP + FP + FN); micro over all labels is acc / (2 - acc)."""
+    space = _output_space(y_pred)
     zd = _check_zero_division(zero_division, allow_nan=False)
     _check_average(average)
     st = _set_stats(y_true, y_pred, labels, pos_label, average, sample_weight)
@@ -1093,7 +1204,7 @@ def jaccard_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: An
     den = np.asarray(st.pred, dtype=np.float64) + np.asarray(st.true, dtype=np.float64) - tp
     score = _ratio(tp, den, zd, "Jaccard", "true or predicted", average, True)
     if average is None:
-        return score
+        return _in_space(score, space)
     weights = st.average_weights
     if average == "weighted" and not np.any(weights):
         weights = None
@@ -1184,8 +1295,17 @@ def _matrix_for(enc: _Encoded, w: np.ndarray | None, pos: np.ndarray) -> tuple[n
 
 
 def confusion_matrix(y_true: Any, y_pred: Any, *, labels: Any = None, sample_weight: Any = None,
-                     normalize: str | None = None) -> np.ndarray:
-    """``C[i, j]`` = weight of samples with true label ``labels[i]`` and predicted ``labels[j]``."""
+                     normalize: str | None = None) -> Any:
+    """``C[i, j]`` = weight of samples with true label ``labels[i]`` and predicted ``labels[j]``:
+    a numpy array, or, under scikit-learn's array-API dispatch, one in ``y_pred``'s namespace
+    and on its device."""
+    space = _output_space(y_pred)
+    return _in_space(_confusion_matrix(y_true, y_pred, labels, sample_weight, normalize), space)
+
+
+def _confusion_matrix(y_true: Any, y_pred: Any, labels: Any, sample_weight: Any,
+                      normalize: str | None) -> np.ndarray:
+    """The confusion matrix as a numpy array (what cohen_kappa_score and matthews_corrcoef use)."""
     if normalize not in (None, "true", "pred", "all"):
         raise ValueError(f"normalize must be one of ['true', 'pred', 'all', None]; got {normalize!r}")
     data, w = _read(y_true, y_pred, sample_weight)
@@ -1220,7 +1340,9 @@ def _normalize(cm: np.ndarray, normalize: str | None) -> np.ndarray:
 
 def multilabel_confusion_matrix(y_true: Any, y_pred: Any, *, sample_weight: Any = None, labels: Any = None,
                                 samplewise: bool = False) -> np.ndarray:
-    """One 2x2 matrix ``[[TN, FP], [FN, TP]]`` per label (or per sample with ``samplewise``)."""
+    """One 2x2 matrix ``[[TN, FP], [FN, TP]]`` per label (or per sample with ``samplewise``), in
+    ``y_pred``'s namespace and on its device under scikit-learn's array-API dispatch."""
+    space = _output_space(y_pred)
     data, w = _read(y_true, y_pred, sample_weight)
     if samplewise:
         if not isinstance(data, _Multi):
@@ -1240,7 +1362,7 @@ def multilabel_confusion_matrix(y_true: Any, y_pred: Any, *, sample_weight: Any 
         mcm = mcm.astype(np.float64)
     if w is not None and not samplewise:
         mcm = mcm.astype(np.float64)  # scikit-learn's dtype with weights (the sums above are exact)
-    return mcm
+    return _in_space(mcm, space)
 
 
 from metricproofs._reference_agreement import cohen_kappa_score, matthews_corrcoef  # noqa: E402  (they use confusion_matrix above)

@@ -71,7 +71,9 @@ def run_suite(folder: Path, mode: str, select: list[str] | None = None) -> Suite
     """Run the copied suite in ``folder`` in ``mode`` ('sklearn' or 'reference'), optionally
     only the node ids in ``select``; return every test's outcome."""
     out = folder / f"outcomes-{mode}.json"
-    env = dict(os.environ, METRICPROOFS_SUITE_MODE=mode, METRICPROOFS_SUITE_OUT=str(out),
+    # SCIPY_ARRAY_API=1: scikit-learn runs its array-API tests (array-api-strict arrays under
+    # array_api_dispatch) only with scipy's array-API support on, which must be set before import.
+    env = dict(os.environ, SCIPY_ARRAY_API="1", METRICPROOFS_SUITE_MODE=mode, METRICPROOFS_SUITE_OUT=str(out),
                PYTHONPATH=os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
     env.pop("METRICPROOFS_SUITE_SELECT", None)
     if select is not None:

@@ -172,6 +172,18 @@ def test_float32_weights_are_summed_in_float64() -> None:
     assert np.max(np.abs(got - sk) / sk) < 1e-6  # scikit-learn sums in float32
 
 
+def test_float32_weight_totals_are_float64_sums() -> None:
+    # Totals too, not only the per-label counts: with w = [0, w1, 2, 1], w1 = float32(0.1), the
+    # float32 total 3.1f made accuracy 1 / 3.0999999 and TN of label 1 -9.7e-8 (it is sample 0's 0).
+    w1 = float(np.float32(0.1))
+    w = np.array([0.0, 0.1, 2.0, 1.0], dtype=np.float32)
+    y, p = np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1])
+    assert ref.accuracy_score(y, p, sample_weight=w) == 1.0 / math.fsum([0.0, w1, 2.0, 1.0])
+    mcm = ref.multilabel_confusion_matrix(y, p, sample_weight=w)
+    # label 0: TN = sample 3 (1), FP = sample 2 (2), FN = sample 1 (w1), TP = sample 0 (0); label 1 mirrors it
+    assert mcm.tolist() == [[[1.0, 2.0], [w1, 0.0]], [[0.0, w1], [2.0, 1.0]]]
+
+
 # --------------------------------------------------------------------------- the warning class
 
 

@@ -8,10 +8,13 @@ holds the ten functions (so its other metrics, such as ``cohen_kappa_score`` and
 the reference are the relevant ones. Every test that did not pass then runs again on
 scikit-learn as shipped: one that passes there must pass on the reference, unless
 SKLEARN_REFUSALS.md lists it with its reason (at most two per file). A listed refusal that
-passes, or that the suite no longer has, fails too, so the list stays true. Measured with
-scikit-learn 1.9.1 (3883 tests collected): the patched run took 69 s of CPU, the shipped
-re-run of the 1848 tests that did not pass (1847 of them skipped by scikit-learn itself)
-18 s.
+passes, or that the suite no longer has, fails too, so the list stays true. The runs set
+SCIPY_ARRAY_API=1, so scikit-learn's array-API tests (array-api-strict arrays under
+``array_api_dispatch``; PyTorch and CuPy ones skip where those are not installed) run too.
+Measured with scikit-learn 1.9.1 and array-api-strict 2.6.1 (3883 tests collected): 187
+relevant tests in test_classification.py (186 pass, 1 refusal) and 1089 in test_common.py
+(1082 pass, 7 skipped by scikit-learn itself), 98 of them array-API tests; the patched run
+took 23 s of CPU, the shipped re-run of the 1590 tests that did not pass 5 s.
 """
 
 from __future__ import annotations
@@ -42,8 +45,17 @@ def _failure(run: SuiteRun, nodeid: str) -> str:
 def test_the_suite_reaches_the_reference_in_both_files(runs: tuple[SuiteRun, SuiteRun]) -> None:
     patched, _ = runs
     counts = per_file(patched.relevant())
-    # scikit-learn 1.9.1: 184 and 1036 relevant tests; far fewer means the patch or the recorder broke.
+    # scikit-learn 1.9.1: 187 and 1089 relevant tests; far fewer means the patch or the recorder broke.
     assert all(count >= 100 for count in counts.values()), counts
+
+
+def test_sklearns_array_api_tests_run_on_the_reference(runs: tuple[SuiteRun, SuiteRun]) -> None:
+    # They skip silently without array-api-strict or SCIPY_ARRAY_API=1; 98 pass with 2.6.1.
+    patched, _ = runs
+    ran = [nodeid for nodeid in patched.relevant() if "array_api" in nodeid and patched.outcome(nodeid) == "passed"]
+    assert len(ran) >= 50, ran
+    assert all(any(f"array_api_strict-{device}" in nodeid for nodeid in ran) for device in ("CPU_DEVICE", "device1"))
+    assert any(nodeid.startswith("test_classification.py::test_confusion_matrix_array_api") for nodeid in ran)
 
 
 def test_nothing_still_holds_sklearns_ten_functions(runs: tuple[SuiteRun, SuiteRun]) -> None:
