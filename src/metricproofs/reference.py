@@ -160,7 +160,8 @@ class _Space:
 
 def _namespace(y: Any) -> Any:
     """The array-API namespace of ``y``: its ``__array_namespace__``, else array-api-compat's
-    wrapper (PyTorch tensors), standalone or as vendored by scikit-learn."""
+    wrapper (PyTorch tensors), standalone or as vendored by scikit-learn; None for anything
+    else with ``__dlpack__`` (a pyarrow array), whose results are numpy as in scikit-learn."""
     own = getattr(y, "__array_namespace__", None)
     if own is not None:
         return own()
@@ -171,9 +172,11 @@ def _namespace(y: Any) -> Any:
             compat = importlib.import_module(module_name)
         except ImportError:
             continue
-        return compat.array_namespace(y)
-    raise ValueError(f"y_pred is a {type(y).__name__} with no array namespace; install array-api-compat "
-                     "or pass a numpy array")
+        try:
+            return compat.array_namespace(y)
+        except TypeError:  # "... is not a supported array type"
+            return None
+    return None
 
 
 def _output_space(y_pred: Any) -> _Space | None:
@@ -187,7 +190,7 @@ def _output_space(y_pred: Any) -> _Space | None:
     if not _dispatching():
         return None
     xp = _namespace(y_pred)
-    if xp is np or getattr(xp, "__name__", "").endswith("array_api_compat.numpy"):
+    if xp is None or xp is np or getattr(xp, "__name__", "").endswith("array_api_compat.numpy"):
         return None
     return _Space(xp, getattr(y_pred, "device", None))
 

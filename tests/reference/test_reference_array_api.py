@@ -23,6 +23,7 @@ from typing import Any, Iterator
 
 import array_api_strict as xps
 import numpy as np
+import pyarrow as pa
 import pytest
 import sklearn
 from sklearn import metrics as skm
@@ -185,8 +186,10 @@ def test_y_pred_decides_the_namespace(dispatch: None) -> None:
     assert isinstance(cm, ARRAY) and cm.dtype == xps.float64
 
 
-def test_numpy_and_list_input_stay_numpy_under_dispatch(dispatch: None) -> None:
-    for y_true, y_pred in ((np.array(Y_TRUE), np.array(Y_PRED)), (Y_TRUE, Y_PRED)):
+def test_numpy_list_and_arrow_input_stay_numpy_under_dispatch(dispatch: None) -> None:
+    # a pyarrow array has __dlpack__ but no array namespace: numpy results, as in scikit-learn
+    arrow = (pa.array(Y_TRUE), pa.array(Y_PRED))
+    for y_true, y_pred in ((np.array(Y_TRUE), np.array(Y_PRED)), (Y_TRUE, Y_PRED), arrow):
         for fn in (ref.confusion_matrix, skm.confusion_matrix):
             cm = fn(y_true, y_pred)
             assert type(cm) is np.ndarray and cm.dtype == np.int64
