@@ -18,8 +18,10 @@ $(STAMP): $(BIN)/python pyproject.toml
 prove: $(STAMP)
 	$(BIN)/metricproofs prove
 
+# One worker per core; a file's tests stay on one worker, so its expensive fixtures (the Coq build,
+# scikit-learn's suite runs) are built once.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
