@@ -3,7 +3,10 @@
 For each k from the claim's smallest class count to the bound, the runner asks the
 obligations of :mod:`metricproofs.provers.obligations` in order (hypotheses satisfiable,
 every division defined, lemmas, then the negation) and races, for each, the encodings
-listed in :data:`RACED`. The matrix entries are unbounded non-negative integers (reals
+listed in :data:`RACED`. An obligation that must be unsat and is nonlinear is first asked in
+the :data:`~metricproofs.provers.smt.ABSTRACTIONS` too (division uninterpreted: unsat there
+is a proof, sat proves nothing); the encoding that decided an obligation at one k is asked
+alone first at the next (see :func:`_ask`). The matrix entries are unbounded non-negative integers (reals
 for a claim that holds), so a proof at k covers every sample count. For a claim that
 fails, the search looks for the smallest k with a model, first with small sample counts
 (so the counterexample is small), and shows it only after
@@ -22,9 +25,9 @@ from metricproofs.provers.counterexamples import confirm, decode
 from metricproofs.provers.obligations import (SMALL_BOUNDS, Obligation, class_range, holds_plan, relax_counts,
                                               sample_bound, search_plan)
 from metricproofs.provers.results import MethodResult
-from metricproofs.provers.smt import VARIANTS, SolverAnswer, Variant, solve
+from metricproofs.provers.smt import ABSTRACTIONS, VARIANTS, SolverAnswer, Variant, solve
 
-__all__ = ["prove_bounded", "RACED", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
+__all__ = ["prove_bounded", "RACED", "ABSTRACTION_SLICE", "RERACE_AFTER", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
 
 METHOD = "z3-bounded"
 
@@ -36,6 +39,11 @@ RACED: dict[str, tuple[Variant, ...]] = {
     "lemmas": VARIANTS[:2],
     "negation": VARIANTS[:4],
 }
+
+#: Seconds the encoding that decided an obligation at the last k gets alone, before the
+#: whole portfolio is raced (one z3 process instead of up to six while it keeps working).
+ABSTRACTION_SLICE = 5.0
+RERACE_AFTER = 0.5
 
 Progress = Callable[[str], None]
 
@@ -54,7 +62,8 @@ class _Ahead(threading.Thread):
         try:
             plan = holds_plan(*self.args_)
             for obligation in plan:
-                obligation.query(RACED[obligation.name][0])
+                if not obligation.query(RACED[obligation.name][0]).linear and obligation.expected == "unsat":
+                    obligation.queries(ABSTRACTIONS)
             self.plan = plan
         except BaseException as exc:  # handed to the caller, which raises it
             self.failure = exc
@@ -67,13 +76,39 @@ class _Ahead(threading.Thread):
         return self.plan
 
 
-def _ask(obligation: Obligation, timeout: float) -> SolverAnswer:
+def _ask(obligation: Obligation, timeout: float, won: dict[str, SolverAnswer] | None = None) -> SolverAnswer:
     """Race the encodings of one obligation that :data:`RACED` lists for it; a query in linear
     arithmetic is asked in the first encoding only (the others differ only in how ratios
-    and shared sums are written, and linear arithmetic is decided fast in any of them)."""
+    and shared sums are written, and linear arithmetic is decided fast in any of them).
+
+    A nonlinear obligation that must be unsat also races the abstractions, and ``won``
+    (obligation name -> its last unsat answer) remembers which encoding decided it: at the
+    next k that one is asked alone first, for at most :data:`ABSTRACTION_SLICE` seconds, and
+    only if it does not decide is the whole portfolio raced again. An exact encoding that
+    needed more than :data:`RERACE_AFTER` seconds is not asked alone (nonlinear run times grow
+    fast with k; an abstraction's do not). This changes how fast, never what is answered.
+    """
     encodings = RACED[obligation.name]
     first = obligation.query(encodings[0])
-    return solve([first] if first.linear else obligation.queries(encodings), timeout)
+    if first.linear:
+        return solve([first], timeout)
+    if obligation.expected != "unsat":
+        return solve(obligation.queries(encodings), timeout)
+    won = won if won is not None else {}
+    portfolio = (*ABSTRACTIONS, *encodings)
+    previous = won.get(obligation.name)
+    last = next((v for v in portfolio if previous is not None and v.name == previous.encoding), None)
+    if last is not None and (last.abstract_division or previous.seconds <= RERACE_AFTER):
+        answer = solve([obligation.query(last)], min(timeout, ABSTRACTION_SLICE))
+        if answer.status != "unknown":
+            if answer.status == "unsat":
+                won[obligation.name] = answer
+            return answer
+        portfolio = tuple(v for v in portfolio if v is not last)
+    answer = solve(obligation.queries(portfolio), timeout)
+    if answer.status == "unsat":
+        won[obligation.name] = answer
+    return answer
 
 
 def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: float = 60.0,
@@ -92,6 +127,7 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
                             max(checked) if checked else None, detail, **extra)  # type: ignore[arg-type]
 
     ahead: _Ahead | None = None
+    won: dict[str, SolverAnswer] = {}  # obligation name -> its unsat answer at the last k
     for k in ks:
         progress(f"{claim.id}: z3-bounded k={k}")
         *checks, negation = ahead.result() if ahead is not None else holds_plan(claim, formula, k, counts_of)
@@ -99,7 +135,7 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
         if ahead is not None:
             ahead.start()
         for obligation in checks:
-            answer = _ask(obligation, timeout)
+            answer = _ask(obligation, timeout, won)
             if answer.status == "error":
                 return result("error", f"z3 failed on the {obligation.name} query at k={k}: {answer.reason}")
             if obligation.name == "hypotheses":
@@ -117,7 +153,7 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
                 negation = negation.without_facts()
         attempts = search_plan(formula, k, negation.facts) if claim.expected == "fails" else [negation]
         for attempt in attempts:
-            answer = _ask(attempt, timeout)
+            answer = _ask(attempt, timeout, won)
             if answer.status in ("sat", "error"):
                 break
         if answer.status == "error":

@@ -11,6 +11,15 @@ declarations:
   claim holds at this k for every value of the variables (every sample count).
 
 The text is plain SMT-LIB2 (``set-logic ALL``), well sorted, so cvc5 can re-check it.
+
+Besides the equisatisfiable encodings of :data:`VARIANTS`, :data:`ABSTRACTIONS` write every
+division by a non-constant as an uninterpreted function of numerator and denominator. Real
+division is one interpretation of that function, so every model of the exact query is a
+model of the abstract one: an unsat answer proves the exact query unsat, while a sat answer
+proves nothing (:func:`solve` never returns it). Where the claim follows from numerators and
+denominators being equal (micro P = R: both have numerator trace(C) and, by fp-fn-balance,
+denominator N), the abstract query is linear and z3 decides it at k = 20 in a fraction of a
+second, where the exact one times out.
 """
 
 from __future__ import annotations
@@ -31,9 +40,9 @@ import sympy
 
 from metricproofs import definitions as d
 from metricproofs.catalogue import Formula
-from metricproofs.evaluation import SmtBackend, VarSpec, compile_expr
+from metricproofs.evaluation import _NUMERAL, SmtBackend, Term, VarSpec, compile_expr
 
-__all__ = ["Variant", "VARIANTS", "Query", "SolverAnswer", "encode", "solve", "parse_model", "z3_binary"]
+__all__ = ["Variant", "VARIANTS", "ABSTRACTIONS", "DIVISION", "Query", "SolverAnswer", "encode", "solve", "parse_model", "z3_binary"]
 
 Goal = Literal["hypotheses", "definedness", "negation"]
 
@@ -50,6 +59,9 @@ class Variant:
     named_constants: bool = False
     cross_multiply: bool = False
     flatten_ratios: bool = False
+    #: Divisions by a non-constant become applications of the uninterpreted :data:`DIVISION`:
+    #: an over-approximation, so only an unsat answer counts (see :data:`ABSTRACTIONS`).
+    abstract_division: bool = False
 
     @property
     def preamble(self) -> str:
@@ -66,6 +78,44 @@ VARIANTS = (
     # claims that hold (cvc5 decides it where division inside a ratio stalls it)
     Variant("flat-cross-multiplied", cross_multiply=True, flatten_ratios=True),
 )
+
+#: The uninterpreted function that stands for real division in :data:`ABSTRACTIONS`.
+DIVISION = "_div"
+
+#: Over-approximations of the exact encodings (not equisatisfiable with them): an unsat
+#: answer is a proof, a sat answer is inconclusive. Never written to a certificate.
+ABSTRACTIONS = (
+    Variant("abstract-division", abstract_division=True),
+    # ratios compared by cross-multiplying, and divisions left inside a numerator abstracted
+    Variant("abstract-division-flat-cross-multiplied", cross_multiply=True, flatten_ratios=True,
+            abstract_division=True),
+)
+
+
+@dataclass
+class _AbstractDivisionBackend(SmtBackend):
+    """The encoder with every division by a non-constant written ``(_div num den)``.
+
+    The exact encoder still builds each division (so its guard is recorded as in the exact
+    encodings: a denominator must still be shown non-zero, and a ratio keeps its numerator
+    and denominator for cross-multiplying); only the term's text is replaced.
+    """
+
+    abstracted: bool = False  # some division was written with DIVISION (so it must be declared)
+
+    def divide(self, num: Term, den: Term) -> Term:
+        limit, self.share_above = self.share_above, 1 << 62  # the exact text is not kept as a shared term
+        try:
+            exact = super().divide(num, den)
+        finally:
+            self.share_above = limit
+        num_text = f"(to_real {num.text})" if num.sort == "Int" else num.text
+        den_text = f"(to_real {den.text})" if den.sort == "Int" else den.text
+        if not _NUMERAL.match(den_text):  # a division by a constant is linear: it stays exact
+            self.abstracted = True
+            exact = Term(f"({DIVISION} {num_text} {den_text})", "Real", exact.ratio)
+        shared = self._share(Term(exact.text, "Real"))
+        return Term(shared.text, "Real", exact.ratio)
 
 
 @dataclass(frozen=True)
@@ -95,10 +145,13 @@ class Query:
 
 @dataclass(frozen=True)
 class SolverAnswer:
+    """A solver's answer to one query; ``encoding`` names the variant that decided it."""
+
     status: Literal["sat", "unsat", "unknown", "error"]
     seconds: float
     model: dict[str, Fraction] | None = None
     reason: str = ""
+    encoding: str = ""
 
 
 @dataclass(frozen=True)
@@ -143,8 +196,9 @@ def _walk(formula: Formula, k: int, lemmas: tuple[sympy.Basic, ...], variant: Va
     if hit is not None and hit[0] is formula:
         _WALKS.move_to_end(key)
         return hit[1]
-    backend = SmtBackend(formula.domains, named_constants=variant.named_constants,
-                         cross_multiply=variant.cross_multiply, flatten_ratios=variant.flatten_ratios)
+    kind = _AbstractDivisionBackend if variant.abstract_division else SmtBackend
+    backend = kind(formula.domains, named_constants=variant.named_constants,
+                   cross_multiply=variant.cross_multiply, flatten_ratios=variant.flatten_ratios)
     # A formula that declares k as a variable (the induction step) keeps it symbolic.
     env: dict = {} if "k" in formula.domains else {d.k: k, **formula.sizes(k)}
     collecting = gc.isenabled()
@@ -159,6 +213,8 @@ def _walk(formula: Formula, k: int, lemmas: tuple[sympy.Basic, ...], variant: Va
             gc.enable()
     guards = list(dict.fromkeys(g for g in backend.guards if g != "true"))
     head = backend.declarations() + backend.definitions
+    if getattr(backend, "abstracted", False):
+        head.insert(0, f"(declare-fun {DIVISION} (Real Real) Real)")
     head += [f"(assert {h})" for h in hypotheses]
     head += [f"(assert {fact})" for fact in facts]
     zero = not hypotheses and not facts and all(_admits_zero(spec) for spec in backend.declared.values())
@@ -209,7 +265,8 @@ def z3_binary() -> str | None:
 def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
     """Run equisatisfiable variants of one query in parallel z3 processes; first answer wins.
 
-    The first sat or unsat answer is returned and the other processes are killed. Each
+    The first sat or unsat answer is returned and the other processes are killed; a sat
+    answer of an abstraction (:data:`ABSTRACTIONS`) proves nothing and counts as "unknown". Each
     process is also killed at the time limit (z3's own limit is cooperative and can be
     overrun in nonlinear arithmetic). When no variant decided: "error" if some process
     reported an error or crashed (a malformed script, a solver bug: never hidden as a
@@ -230,7 +287,7 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
     readers = []
     for query, proc in procs:
         script = f"{query.variant.preamble}{query.text}\n(check-sat)\n(get-model)\n(exit)\n"
-        reader = _Reader(proc, script)
+        reader = _Reader(proc, script, query)
         reader.start()
         readers.append(reader)
     deadline = start + timeout + 1.0
@@ -245,8 +302,10 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
                 continue
             pending.remove(reader)
             status, model, reason = reader.result()
+            if status == "sat" and reader.query.variant.abstract_division:
+                status, reason = "unknown", "sat in an abstraction (inconclusive)"
             if status in ("sat", "unsat"):
-                answer = SolverAnswer(status, time.perf_counter() - start, model, reader.proc.args[0])
+                answer = SolverAnswer(status, time.perf_counter() - start, model, "", reader.query.variant.name)
                 break
             (errors if status == "error" else reasons).append(reason)
         if time.perf_counter() > deadline:
@@ -263,15 +322,16 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
             return SolverAnswer("error", seconds, None, "; ".join(dict.fromkeys(errors)))
         reason = "timeout" if "timeout" in reasons else ("; ".join(sorted(set(r for r in reasons if r))) or "unknown")
         return SolverAnswer("unknown", seconds, None, reason)
-    return SolverAnswer(answer.status, answer.seconds, answer.model, "")
+    return answer
 
 
 class _Reader(threading.Thread):
     """Feeds one z3 process its script and collects its answer."""
 
-    def __init__(self, proc: subprocess.Popen, script: str) -> None:
+    def __init__(self, proc: subprocess.Popen, script: str, query: Query) -> None:
         super().__init__(daemon=True)
         self.proc = proc
+        self.query = query
         self.script = script
         self.output = ""
 
@@ -358,7 +418,9 @@ def _solve_in_process(query: Query, timeout: float) -> SolverAnswer:
     answer = solver.check()
     seconds = time.perf_counter() - start
     if answer == z3.unsat:
-        return SolverAnswer("unsat", seconds)
+        return SolverAnswer("unsat", seconds, encoding=query.variant.name)
+    if answer == z3.sat and query.variant.abstract_division:
+        return SolverAnswer("unknown", seconds, None, "sat in an abstraction (inconclusive)")
     if answer == z3.sat:
-        return SolverAnswer("sat", seconds, parse_model(solver.model().sexpr()))
+        return SolverAnswer("sat", seconds, parse_model(solver.model().sexpr()), encoding=query.variant.name)
     return SolverAnswer("unknown", seconds, None, solver.reason_unknown())
