@@ -137,6 +137,9 @@ class Claim:
     methods: tuple[str, ...] = ("z3-bounded",)
     min_classes: int = 1
     max_classes: int = 10  #: default bound of z3-bounded for this claim (--max-classes raises it)
+    #: largest class count whose obligations are committed under proofs/smt2 (kept apart from
+    #: max_classes: raising the prover's bound must not change the certificates both solvers re-check)
+    export_max_classes: int = 4
     only_classes: int | None = None  #: the claim is about this one class count
     #: claims whose conclusions z3-bounded may use as facts; each is itself proved by
     #: z3-bounded at the same k (the prover checks this before using it)
@@ -574,7 +577,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "In single-label classification, sum_l FP_l = sum_l FN_l = N - trace(C).",
           FP_FN_PROOF, ("sokolova2009", "sklearn-docs"), _fp_fn_balance, induction=Induction("samples"),
           key_argument="Each misclassified sample (true t, predicted p) is counted twice: once as a false positive of p and once as a false negative of t; a correct sample is in neither. So sum FP and sum FN each count every error exactly once, and both equal N - trace(C).",
-          methods=("z3-bounded", "z3-induction"), max_classes=100, **w.fp_fn_balance, when_hypotheses_drop=('multilabel-micro-precision-equals-recall', 'abstaining-micro-precision-equals-recall'), worked_example=True),
+          methods=("z3-bounded", "z3-induction"), max_classes=100, export_max_classes=5, **w.fp_fn_balance, when_hypotheses_drop=('multilabel-micro-precision-equals-recall', 'abstaining-micro-precision-equals-recall'), worked_example=True),
     Claim("micro-precision-equals-recall", "Micro precision equals micro recall", "holds",
           "In single-label classification with N > 0, micro precision over all labels equals micro recall.",
           "P = sum TP / (sum TP + sum FP) and R = sum TP / (sum TP + sum FN). By fp-fn-balance sum FP = sum FN, so "
@@ -600,7 +603,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "A label outside S is absent, so it contributes 0 to every count; the sums over S equal the sums over all "
           "labels, and the identity over all labels applies.",
           ("sklearn-docs",), _micro_superset, methods=("z3-bounded", "z3-induction"), induction=Induction("classes", lemmas=("fp-fn-balance",)),
-          key_argument="A label outside S occurs in neither y_true nor y_pred, so its TP, FP and FN are 0 and it adds nothing to any sum: the sums over S are the sums over all labels, where each error is one FP and one FN (lemma fp-fn-balance), so P_S = R_S = trace / N.", lemmas=("fp-fn-balance",), max_classes=10, **w.micro_superset_labels_equals_accuracy, when_hypotheses_drop=('micro-subset-precision-equals-recall',), kit="micro over a label superset = accuracy"),
+          key_argument="A label outside S occurs in neither y_true nor y_pred, so its TP, FP and FN are 0 and it adds nothing to any sum: the sums over S are the sums over all labels, where each error is one FP and one FN (lemma fp-fn-balance), so P_S = R_S = trace / N.", lemmas=("fp-fn-balance",), max_classes=10, export_max_classes=3, **w.micro_superset_labels_equals_accuracy, when_hypotheses_drop=('micro-subset-precision-equals-recall',), kit="micro over a label superset = accuracy"),
     Claim("weighted-recall-equals-accuracy", "Support-weighted recall equals accuracy", "holds",
           "In single-label classification with N > 0, the support-weighted mean of per-label recall equals accuracy, "
           "whatever the zero_division value.",
@@ -647,7 +650,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "OvR accuracy of l is (N - FP_l - FN_l) / N. Averaging over k labels: 1 - (sum FP + sum FN) / (k N) "
           "= 1 - 2 (N - trace) / (k N).",
           ("sokolova2009",), _ovr_accuracy, methods=("z3-bounded", "z3-induction"), induction=Induction("classes", lemmas=("fp-fn-balance",)),
-          key_argument="One-vs-rest accuracy of l counts the samples that are neither in FP_l nor in FN_l: (N - FP_l - FN_l) / N. Over all labels each error is subtracted twice, once as an FP and once as an FN (lemma fp-fn-balance), so the mean is 1 - 2 (N - trace) / (k N).", lemmas=("fp-fn-balance",), max_classes=10, **w.ovr_accuracy_from_accuracy),
+          key_argument="One-vs-rest accuracy of l counts the samples that are neither in FP_l nor in FN_l: (N - FP_l - FN_l) / N. Over all labels each error is subtracted twice, once as an FP and once as an FN (lemma fp-fn-balance), so the mean is 1 - 2 (N - trace) / (k N).", lemmas=("fp-fn-balance",), max_classes=10, export_max_classes=3, **w.ovr_accuracy_from_accuracy),
     Claim("f1-of-averages-at-least-averaged-f1", "F1 of macro P and R is at least macro F1", "holds",
           "When every label is predicted and true at least once, F1(macro P, macro R) >= mean of per-label F1.",
           "The harmonic mean H(p, r) = 2pr/(p + r) is concave on the positive quadrant, and it is homogeneous, so "

@@ -41,7 +41,7 @@ __all__ = ["Obligation", "EXPORT_VARIANT", "SEARCH_VARIANT", "EXPORT_CLASSES", "
 EXPORT_VARIANT = "flat-cross-multiplied"
 SEARCH_VARIANT = "cross-multiplied"
 #: Class counts exported for each claim: these, the claim's smallest and the top of its
-#: z3-bounded range, each within that range and at most EXPORT_MAX_CLASSES.
+#: z3-bounded range, each within that range and at most the claim's export_max_classes and EXPORT_MAX_CLASSES.
 EXPORT_CLASSES = (2, 3)
 EXPORT_MAX_CLASSES = 5
 SEARCH_TIMEOUT = 30.0  # z3, per query, when looking for the smallest model of a failing claim
@@ -133,7 +133,7 @@ def sample_bound(declared: dict, bound: int) -> tuple[str, ...]:
 def export_classes(claim: Claim) -> list[int]:
     """The class counts exported for a claim that holds."""
     ks = class_range(claim, None)
-    top = min(ks.stop - 1, EXPORT_MAX_CLASSES)
+    top = min(ks.stop - 1, claim.export_max_classes, EXPORT_MAX_CLASSES)
     return sorted({k for k in (ks.start, *EXPORT_CLASSES, top) if ks.start <= k <= top})
 
 
