@@ -192,39 +192,3 @@ def schema_text(claim: Claim) -> str:
     if claim.induction.over == "samples":
         return SCHEMA
     return CLASSES_SCHEMA + (SUPERADDITIVE_SCHEMA if claim.induction.step == "superadditive" else "")
-
-
-def exported_steps(counts_of: CountsOf = d.confusion_counts) -> list[tuple[str, str, str, Obligation]]:
-    """Every every-k step as ``(claim id, file stem, schema, obligation)``, for the certificates.
-
-    The steps are those the provers discharge, unchanged: the induction over samples
-    (:func:`induction_obligations`: the fp-fn balance step and each corollary), the
-    induction over classes (:func:`~metricproofs.provers.induction_classes.export_obligations`,
-    with the invariant z3 settles on) and the chance-agreement aggregates (T <= N by one more
-    sample, then the claim over T, N and X; :mod:`metricproofs.provers.agreement`).
-    """
-    from metricproofs.provers import agreement
-    from metricproofs.provers.induction_classes import export_obligations
-    from metricproofs.provers.obligations import formula_plan
-
-    out: list[tuple[str, str, str, Obligation]] = []
-    for obligation in induction_obligations(counts_of):
-        name = obligation.name
-        if name.startswith("fp-fn-balance-step-"):
-            out.append(("fp-fn-balance", name.removeprefix("fp-fn-balance-"), SCHEMA, obligation))
-        else:
-            out.append((name.removesuffix("-from-balance"), "from-balance", SCHEMA, obligation))
-    for obligation in export_obligations(CATALOGUE):
-        claim_id, _, stem = obligation.name.partition("-classes-")
-        out.append((claim_id, f"classes-{stem}", schema_text(get(claim_id)), obligation))
-    counts = counts_of(d.C)
-    for claim in CATALOGUE:
-        if "z3-induction" not in claim.methods or claim.formula().encoding != "matrix":
-            continue
-        abstract = agreement._over_aggregates(claim, counts)
-        if abstract is None:
-            continue
-        for what, formula in (("aggregates-step", agreement._step(counts)), ("aggregates-claim", abstract)):
-            for check in formula_plan(formula, 1, written=WRITTEN):
-                out.append((claim.id, f"{what}-{check.name}", agreement.AGGREGATE_SCHEMA, check))
-    return out
