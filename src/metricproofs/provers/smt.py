@@ -82,6 +82,9 @@ VARIANTS = (
 #: The uninterpreted function that stands for real division in :data:`ABSTRACTIONS`.
 DIVISION = "_div"
 
+#: The reason given when an abstraction is sat (it proves nothing: the answer is "unknown").
+INCONCLUSIVE = "sat in an abstraction (inconclusive)"
+
 #: Over-approximations of the exact encodings (not equisatisfiable with them): an unsat
 #: answer is a proof, a sat answer is inconclusive. Never written to a certificate.
 ABSTRACTIONS = (
@@ -303,7 +306,7 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
             pending.remove(reader)
             status, model, reason = reader.result()
             if status == "sat" and reader.query.variant.abstract_division:
-                status, reason = "unknown", "sat in an abstraction (inconclusive)"
+                status, reason = "unknown", INCONCLUSIVE
             if status in ("sat", "unsat"):
                 answer = SolverAnswer(status, time.perf_counter() - start, model, "", reader.query.variant.name)
                 break
@@ -420,7 +423,7 @@ def _solve_in_process(query: Query, timeout: float) -> SolverAnswer:
     if answer == z3.unsat:
         return SolverAnswer("unsat", seconds, encoding=query.variant.name)
     if answer == z3.sat and query.variant.abstract_division:
-        return SolverAnswer("unknown", seconds, None, "sat in an abstraction (inconclusive)")
+        return SolverAnswer("unknown", seconds, None, INCONCLUSIVE)
     if answer == z3.sat:
         return SolverAnswer("sat", seconds, parse_model(solver.model().sexpr()), encoding=query.variant.name)
     return SolverAnswer("unknown", seconds, None, solver.reason_unknown())
