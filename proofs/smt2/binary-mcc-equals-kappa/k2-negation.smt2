@@ -13,7 +13,9 @@
 ; model (get-model) is a counterexample, so the claim is false.
 ; Re-check from the repository root (either solver):
 ;   z3 proofs/smt2/binary-mcc-equals-kappa/k2-negation.smt2
-;   cvc5 proofs/smt2/binary-mcc-equals-kappa/k2-negation.smt2
+;   cvc5 --nl-cov proofs/smt2/binary-mcc-equals-kappa/k2-negation.smt2
+; Without --nl-cov, cvc5 1.4 leaves this query unknown (CVC5_SETTINGS in
+; src/metricproofs/provers/cvc5.py); z3 needs no option.
 ; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
 (set-logic ALL)
 (set-info :status sat)
