@@ -1,0 +1,186 @@
+"""How ``provers.smt`` turns a formula into queries: the walk cache, the division
+abstraction's text, sizes bound with k, square roots in real claims, and z3's reading of
+square-root queries.
+
+Protects the queries behind every z3-bounded answer. A walk served from the cache for
+the wrong formula, k, lemmas or encoding would answer another question; an abstraction
+whose ``_div`` is not declared (or whose guard is lost) is an error or an unsound proof;
+a square root without its defining axiom lets z3 pick any value for it. Texts are worked
+out by hand; z3 runs in-process (its Python API), so no solver process is started here.
+"""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+import sympy
+import z3
+
+from metricproofs import catalogue
+from metricproofs import definitions as d
+from metricproofs.catalogue import Formula, Hypothesis
+from metricproofs.domains import VarSpec
+from metricproofs.evaluation import SmtBackend, Term, UnsupportedExpression
+from metricproofs.provers import smt
+from metricproofs.provers.smt import ABSTRACTIONS, DIVISION, VARIANTS, Query, encode
+
+REAL = VarSpec("Real", lower=None)
+x, y, z = sympy.symbols("x y z")
+i = sympy.Symbol("i", integer=True)
+n = sympy.Symbol("n", integer=True)
+D = sympy.IndexedBase("D")
+ABSTRACT, ABSTRACT_FLAT = ABSTRACTIONS
+
+
+def lines(query: Query) -> list[str]:
+    return query.text.split("\n")
+
+
+def z3_answer(query: Query) -> str:
+    solver = z3.Solver()
+    solver.set("timeout", 20000)
+    solver.from_string(query.variant.preamble + query.text)
+    return str(solver.check())
+
+
+@pytest.fixture
+def empty_cache():
+    smt._WALKS.clear()
+    yield smt._WALKS
+    smt._WALKS.clear()
+
+
+class TestWalkCache:
+    """One walk per (formula, k, lemmas, encoding), the last eight kept."""
+
+    def test_the_goals_of_one_formula_share_one_walk(self, empty_cache) -> None:
+        f = Formula((), sympy.Eq(x / y, 2), {"x": REAL, "y": REAL})
+        encode(f, 1, "negation")
+        assert list(empty_cache) == [(id(f), 1, (), "macros")]
+        pieces = empty_cache[(id(f), 1, (), "macros")][1]
+        encode(f, 1, "definedness"), encode(f, 1, "hypotheses")
+        assert len(empty_cache) == 1 and empty_cache[(id(f), 1, (), "macros")][1] is pieces
+
+    def test_another_formula_k_lemma_or_encoding_is_walked_anew(self, empty_cache) -> None:
+        f = Formula((), sympy.Eq(x / y, 2), {"x": REAL, "y": REAL})
+        g = Formula((), sympy.Eq(x / y, 2), {"x": REAL, "y": REAL})  # equal, not the same object
+        lemma = sympy.Gt(x, 0)
+        encode(f, 1, "negation"), encode(g, 1, "negation"), encode(f, 2, "negation")
+        encode(f, 1, "negation", lemmas=(lemma,)), encode(f, 1, "negation", variant=VARIANTS[2])
+        assert list(empty_cache) == [(id(f), 1, (), "macros"), (id(g), 1, (), "macros"), (id(f), 2, (), "macros"),
+                                     (id(f), 1, (lemma,), "macros"), (id(f), 1, (), "cross-multiplied")]
+        assert all(empty_cache[key][0] is (g if key[0] == id(g) else f) for key in empty_cache)
+
+    def test_the_oldest_walk_is_dropped_after_eight_and_a_hit_is_refreshed(self, empty_cache) -> None:
+        formulas = [Formula((), sympy.Eq(x, j), {"x": REAL}) for j in range(9)]
+        for f in formulas[:8]:
+            encode(f, 1, "negation")
+        assert len(empty_cache) == 8
+        encode(formulas[0], 1, "negation")  # a hit: now the most recent
+        encode(formulas[8], 1, "negation")  # a ninth: the oldest (formulas[1]) goes
+        assert [key[0] for key in empty_cache] == [id(f) for f in formulas[2:8]] + [id(formulas[0]), id(formulas[8])]
+        assert lines(encode(formulas[1], 1, "negation"))[-1] == "(assert (not (= x (to_real 1))))"
+
+    def test_the_garbage_collector_is_left_as_it_was(self, empty_cache) -> None:
+        f = Formula((), sympy.Eq(x, 1), {"x": REAL})
+        assert gc.isenabled()
+        encode(f, 1, "negation")
+        assert gc.isenabled(), "the walk left the garbage collector off"
+        gc.disable()
+        try:
+            encode(f, 2, "negation")
+            assert not gc.isenabled(), "the walk turned on a collector its caller had turned off"
+        finally:
+            gc.enable()
+
+    def test_a_negation_query_is_not_trivial(self, empty_cache) -> None:
+        f = Formula((), sympy.Eq(x, 1), {"x": REAL})
+        assert encode(f, 1, "negation").trivial is False
+        assert encode(f, 1, "definedness").trivial is True
+
+
+class TestSizes:
+    def test_other_sizes_are_bound_with_k(self, empty_cache) -> None:
+        f = Formula((), sympy.Eq(sympy.Sum(D[i], (i, 0, n - 1)), 0), {"D": VarSpec("Int", lower="0")},
+                    sizes=lambda k: {n: 2 * k})
+        assert lines(encode(f, 2, "negation"))[-1] == "(assert (not (= (+ D_0 D_1 D_2 D_3) 0)))"
+
+
+class TestDivisionAbstraction:
+    def test_a_division_by_an_unknown_is_an_uninterpreted_function_declared_first(self, empty_cache) -> None:
+        f = Formula((), sympy.Eq(x / y, z), {"x": REAL, "y": REAL, "z": REAL})
+        assert lines(encode(f, 1, "negation", variant=ABSTRACT)) == [
+            f"(declare-fun {DIVISION} (Real Real) Real)",
+            "(declare-const x Real)", "(declare-const y Real)", "(declare-const z Real)",
+            "(assert (not (= y 0.0)))",  # the denominator must still be shown non-zero
+            "(assert (not (= (_div x y) z)))"]
+        assert lines(encode(f, 1, "definedness", variant=ABSTRACT))[-1] == "(assert (not (not (= y 0.0))))"
+
+    def test_a_division_by_a_constant_stays_exact_and_declares_nothing(self, empty_cache) -> None:
+        f = Formula((), sympy.Eq(x / d.k, z), {"x": REAL, "z": REAL})  # k is bound to 2: a constant
+        assert lines(encode(f, 2, "negation", variant=ABSTRACT)) == [
+            "(declare-const x Real)", "(declare-const z Real)", "(assert (not (= (to_real 2) 0.0)))",
+            "(assert (not (= (/ x (to_real 2)) z)))"]
+
+    def test_a_long_quotient_is_named_in_its_abstract_form_only(self) -> None:
+        backend = smt._AbstractDivisionBackend({})
+        numerator = "u" * 130
+        assert backend.divide(Term(numerator, "Real"), Term("y", "Real")) == Term("_t0", "Real", (numerator, "y"))
+        assert backend.definitions == [f"(define-fun _t0 () Real (_div {numerator} y))"]
+        assert backend.share_above == 120 and backend.abstracted
+        assert backend.guards == ["(not (= y 0.0))"]
+
+    def test_int_parts_are_converted(self) -> None:
+        backend = smt._AbstractDivisionBackend({})
+        assert backend.divide(Term("m", "Int"), Term("n", "Int")).text == "(_div (to_real m) (to_real n))"
+        constant = smt._AbstractDivisionBackend({})
+        assert constant.divide(Term("m", "Int"), Term("2", "Int")).text == "(/ (to_real m) (to_real 2))"
+        assert not constant.abstracted
+
+    def test_cross_multiplied_abstraction_compares_parts_and_still_declares_the_function(self, empty_cache) -> None:
+        f = Formula((), sympy.Eq(x / y, z), {"x": REAL, "y": REAL, "z": REAL})
+        text = lines(encode(f, 1, "negation", variant=ABSTRACT_FLAT))
+        assert text[0] == f"(declare-fun {DIVISION} (Real Real) Real)"
+        assert text[-1] == "(assert (not (= x (* z y))))"
+
+
+class TestSquareRoots:
+    def test_one_root_per_radicand_each_use_guarded(self) -> None:
+        be = SmtBackend({})
+        assert be.sqrt(Term("n", "Int")) == Term("_sqrt0", "Real")
+        assert be.sqrt(Term("n", "Int")) == Term("_sqrt0", "Real")
+        assert be.sqrt(Term("x", "Real")) == Term("_sqrt1", "Real")
+        assert be.definitions == [
+            "(declare-const _sqrt0 Real)",
+            "(assert (=> (>= (to_real n) 0.0) (and (>= _sqrt0 0.0) (= (* _sqrt0 _sqrt0) (to_real n)))))",
+            "(declare-const _sqrt1 Real)",
+            "(assert (=> (>= x 0.0) (and (>= _sqrt1 0.0) (= (* _sqrt1 _sqrt1) x))))"]
+        assert be.guards == ["(>= (to_real n) 0.0)", "(>= (to_real n) 0.0)", "(>= x 0.0)"]
+
+    def test_a_root_is_nonlinear_and_guarded_under_its_branch(self) -> None:
+        be = SmtBackend({})
+        branches = [(lambda b2, e2: Term("p", "Bool"), lambda b2, e2: b2.sqrt(Term("x", "Real"))),
+                    (lambda b2, e2: b2.boolean(True), lambda b2, e2: Term("y", "Real"))]
+        assert be.piecewise(branches, {}).text == "(ite p _sqrt0 y)"
+        assert be.guards == ["(=> p (>= x 0.0))"] and be.nonlinear
+
+    def test_the_root_of_a_non_number_is_refused(self) -> None:
+        for term in (Term("p", "Bool"), Term("undefined", "Undefined")):
+            with pytest.raises(UnsupportedExpression, match=r"^the square root of a non-numeric term$"):
+                SmtBackend({}).sqrt(term)
+
+    def test_z3_reads_the_root_as_the_non_negative_one(self, empty_cache) -> None:
+        four = (Hypothesis("four", "", sympy.Eq(x, 4)),)
+        holds = Formula(four, sympy.Eq(sympy.sqrt(x), 2), {"x": REAL})
+        assert z3_answer(encode(holds, 1, "negation")) == "unsat"  # sqrt 4 is 2, not -2
+        assert z3_answer(encode(holds, 1, "definedness")) == "unsat"  # 4 >= 0: the root is defined
+        fails = Formula(four, sympy.Eq(sympy.sqrt(x), -2), {"x": REAL})
+        assert z3_answer(encode(fails, 1, "negation")) == "sat"
+        anywhere = Formula((), sympy.Ge(sympy.sqrt(x), 0), {"x": REAL})
+        assert z3_answer(encode(anywhere, 1, "definedness")) == "sat"  # x < 0: the root is undefined there
+
+    def test_binary_mcc_claims_encode_their_square_root(self, empty_cache) -> None:
+        claim = catalogue.get("binary-mcc-equals-kappa")
+        text = encode(claim.formula(d.confusion_counts), 2, "negation").text
+        assert "(declare-const _sqrt0 Real)" in text and "(_sqrt1" not in text
