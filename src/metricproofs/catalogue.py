@@ -136,7 +136,7 @@ class Claim:
     build: Callable[[CountsOf], Formula]
     methods: tuple[str, ...] = ("z3-bounded",)
     min_classes: int = 1
-    max_classes: int = 10  #: default bound of z3-bounded for this claim (--max-classes raises it)
+    max_classes: int = 20  #: default bound of z3-bounded for this claim (--max-classes raises it)
     #: largest class count whose obligations are committed under proofs/smt2 (kept apart from
     #: max_classes: raising the prover's bound must not change the certificates both solvers re-check)
     export_max_classes: int = 4
@@ -603,7 +603,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "A label outside S is absent, so it contributes 0 to every count; the sums over S equal the sums over all "
           "labels, and the identity over all labels applies.",
           ("sklearn-docs",), _micro_superset, methods=("z3-bounded", "z3-induction"), induction=Induction("classes", lemmas=("fp-fn-balance",)),
-          key_argument="A label outside S occurs in neither y_true nor y_pred, so its TP, FP and FN are 0 and it adds nothing to any sum: the sums over S are the sums over all labels, where each error is one FP and one FN (lemma fp-fn-balance), so P_S = R_S = trace / N.", lemmas=("fp-fn-balance",), max_classes=10, export_max_classes=3, **w.micro_superset_labels_equals_accuracy, when_hypotheses_drop=('micro-subset-precision-equals-recall',), kit="micro over a label superset = accuracy"),
+          key_argument="A label outside S occurs in neither y_true nor y_pred, so its TP, FP and FN are 0 and it adds nothing to any sum: the sums over S are the sums over all labels, where each error is one FP and one FN (lemma fp-fn-balance), so P_S = R_S = trace / N.", lemmas=("fp-fn-balance",), export_max_classes=3, **w.micro_superset_labels_equals_accuracy, when_hypotheses_drop=('micro-subset-precision-equals-recall',), kit="micro over a label superset = accuracy"),
     Claim("weighted-recall-equals-accuracy", "Support-weighted recall equals accuracy", "holds",
           "In single-label classification with N > 0, the support-weighted mean of per-label recall equals accuracy, "
           "whatever the zero_division value.",
@@ -650,7 +650,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "OvR accuracy of l is (N - FP_l - FN_l) / N. Averaging over k labels: 1 - (sum FP + sum FN) / (k N) "
           "= 1 - 2 (N - trace) / (k N).",
           ("sokolova2009",), _ovr_accuracy, methods=("z3-bounded", "z3-induction"), induction=Induction("classes", lemmas=("fp-fn-balance",)),
-          key_argument="One-vs-rest accuracy of l counts the samples that are neither in FP_l nor in FN_l: (N - FP_l - FN_l) / N. Over all labels each error is subtracted twice, once as an FP and once as an FN (lemma fp-fn-balance), so the mean is 1 - 2 (N - trace) / (k N).", lemmas=("fp-fn-balance",), max_classes=10, export_max_classes=3, **w.ovr_accuracy_from_accuracy),
+          key_argument="One-vs-rest accuracy of l counts the samples that are neither in FP_l nor in FN_l: (N - FP_l - FN_l) / N. Over all labels each error is subtracted twice, once as an FP and once as an FN (lemma fp-fn-balance), so the mean is 1 - 2 (N - trace) / (k N).", lemmas=("fp-fn-balance",), export_max_classes=3, **w.ovr_accuracy_from_accuracy),
     Claim("f1-of-averages-at-least-averaged-f1", "F1 of macro P and R is at least macro F1", "holds",
           "When every label is predicted and true at least once, F1(macro P, macro R) >= mean of per-label F1.",
           "The harmonic mean H(p, r) = 2pr/(p + r) is concave on the positive quadrant, and it is homogeneous, so "

@@ -50,6 +50,17 @@ def test_text_output_shows_a_paste_able_counterexample() -> None:
     assert "precision_recall_fscore_support([" in out and "labels=[" in out
 
 
+def test_a_bounded_proof_prints_its_scope() -> None:
+    """A bounded proof of a claim about one class count (k = 2) covers the whole claim and says so;
+    a bounded proof of a claim about every k says only how far it went (never "every k")."""
+    code, out, _ = run("prove", "binary-adjusted-balanced-accuracy-equals-informedness", "micro-f1-equals-accuracy",
+                       "--method", "z3-bounded", "--max-classes", "3")
+    assert code == 0
+    binary, multi = [line for line in out.splitlines() if line.startswith("ok ")]
+    assert binary.endswith("z3-bounded(k=2, the claim's only k)")
+    assert multi.endswith("z3-bounded(k<=3)")
+
+
 def test_forced_unknown_gives_exit_3(monkeypatch) -> None:
     monkeypatch.setattr(bounded, "solve", lambda queries, timeout: SolverAnswer("unknown", 0.0, None, "timeout"))
     code, out, _ = run("prove", "micro-f1-equals-accuracy", "--method", "z3-bounded", "--max-classes", "2", "--json")

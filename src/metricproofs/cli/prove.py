@@ -17,8 +17,8 @@ __all__ = ["run", "format_result"]
 def _scope(method: "MethodResult") -> str:  # noqa: F821
     if method.verdict != "proved":
         return method.verdict
-    if method.scope == "every k":
-        return "every k"
+    if method.scope == "every k":  # a bounded check of a claim about one class count covers it all
+        return "every k" if method.max_classes is None else f"k={method.max_classes}, the claim's only k"
     if method.max_classes is None:
         return "proved"
     return f"k<={method.max_classes}"
