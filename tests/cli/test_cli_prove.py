@@ -61,6 +61,16 @@ def test_a_bounded_proof_prints_its_scope() -> None:
     assert multi.endswith("z3-bounded(k<=3)")
 
 
+def test_a_method_that_does_not_apply_is_named_and_is_unknown_never_proved() -> None:
+    """Coq has no theorem about IEEE-754 doubles: asked for coq only, the float claim is unknown
+    (exit 3) and the line says which method gave nothing, instead of a bare "no method ran"."""
+    code, out, _ = run("prove", "float64-micro-precision-equals-recall-integer-weights", "--method", "coq")
+    assert code == 3
+    line = out.splitlines()[0]
+    assert line.startswith("?? ") and " unknown " in line
+    assert line.endswith("no method ran (coq: does not apply to this claim, or is not installed)")
+
+
 def test_forced_unknown_gives_exit_3(monkeypatch) -> None:
     monkeypatch.setattr(bounded, "solve", lambda queries, timeout: SolverAnswer("unknown", 0.0, None, "timeout"))
     code, out, _ = run("prove", "micro-f1-equals-accuracy", "--method", "z3-bounded", "--max-classes", "2", "--json")

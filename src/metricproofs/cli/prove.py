@@ -28,6 +28,8 @@ def format_result(result: "ClaimResult", id_width: int = 0) -> str:  # noqa: F82
     """One line per claim, then (for a refuted claim) the counterexample as a paste-able call."""
     mark = "ok " if result.as_expected else ("?? " if result.verdict == "unknown" else "XX ")
     methods = ", ".join(f"{m.method}({_scope(m)})" for m in result.methods) or "no method ran"
+    if not result.methods and result.not_run:
+        methods += f" ({', '.join(result.not_run)}: does not apply to this claim, or is not installed)"
     line = (f"{mark}{result.id:<{id_width}}  expected {result.expected:<5}  {result.verdict:<8}  "
             f"{result.seconds:6.2f}s  {methods}")
     lines = [line]

@@ -68,6 +68,8 @@ def prove_claim(claim_id: str, *, methods: Sequence[str] | None = None, max_clas
             outcome = runners[method](claim, max_classes=max_classes, timeout=timeout)
         if outcome is not None:  # None: the method does not apply to this claim, or its tool is absent
             result.methods.append(outcome)
+        else:
+            result.not_run.append(method)
     return result
 
 

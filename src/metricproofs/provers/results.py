@@ -67,6 +67,8 @@ class ClaimResult:
     id: str
     expected: str
     methods: list[MethodResult] = field(default_factory=list)
+    #: methods asked for that gave no result: they do not apply to the claim, or their tool is missing
+    not_run: list[str] = field(default_factory=list)
 
     @property
     def verdict(self) -> Verdict:
