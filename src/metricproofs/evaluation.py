@@ -443,12 +443,12 @@ class Term:
     ratio: tuple[str, str] | None = None  # (numerator, denominator) texts of a division
 
 
-def _numeral(value: Fraction, sort: str) -> str:
-    if sort == "Int":
-        assert value.denominator == 1
+def _numeral(value: Fraction) -> str:
+    """An integer as an Int numeral, any other rational as a quotient of Real numerals."""
+    if value.denominator == 1:
         text = str(abs(value.numerator))
     else:
-        text = f"{abs(value.numerator)}.0" if value.denominator == 1 else f"(/ {abs(value.numerator)}.0 {value.denominator}.0)"
+        text = f"(/ {abs(value.numerator)}.0 {value.denominator}.0)"
     return f"(- {text})" if value < 0 else text
 
 
@@ -502,8 +502,7 @@ class SmtBackend:
 
     # leaves
     def number(self, value: Fraction) -> Term:
-        sort = "Int" if value.denominator == 1 else "Real"
-        return Term(_numeral(value, sort), sort)
+        return Term(_numeral(value), "Int" if value.denominator == 1 else "Real")
 
     def bound(self, value: Any) -> Term:
         if isinstance(value, Term):
@@ -589,9 +588,7 @@ class SmtBackend:
         return product
 
     def power(self, base: Term, exponent: int) -> Term:
-        if exponent == 0:
-            return Term("1", "Int")
-        return self.mul([base] * exponent)
+        return self.mul([base] * exponent)  # exponent 0: the empty product, 1
 
     def divide(self, num: Term, den: Term) -> Term:
         num_text = f"(to_real {num.text})" if num.sort == "Int" else num.text
@@ -635,8 +632,9 @@ class SmtBackend:
             # Solvers decide the polynomial form far faster than real division.
             real = lambda t: t.text if t.sort == "Real" else f"(to_real {t.text})"  # noqa: E731
             (xn, xd), (yn, yd) = x.ratio or (real(x), "1"), y.ratio or (real(y), "1")
-            lhs = self.mul([Term(xn, "Real"), Term(yd, "Real")]) if yd != "1" else Term(xn, "Real")
-            rhs = self.mul([Term(yn, "Real"), Term(xd, "Real")]) if xd != "1" else Term(yn, "Real")
+            # a denominator "1" (of a term that is no ratio) is dropped by mul(): the numerator alone
+            lhs = self.mul([Term(xn, "Real"), Term(yd, "Real")])
+            rhs = self.mul([Term(yn, "Real"), Term(xd, "Real")])
             (xt, yt), _ = self._unify([lhs, rhs])
             equal = f"(= {xt} {yt})"
             return Term(equal if op == "=" else f"(not {equal})", "Bool")

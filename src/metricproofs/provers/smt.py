@@ -214,7 +214,7 @@ def _walk(formula: Formula, k: int, lemmas: tuple[sympy.Basic, ...], variant: Va
     finally:
         if collecting:
             gc.enable()
-    guards = list(dict.fromkeys(g for g in backend.guards if g != "true"))
+    guards = list(dict.fromkeys(backend.guards))
     head = backend.declarations() + backend.definitions
     if getattr(backend, "abstracted", False):
         head.insert(0, f"(declare-fun {DIVISION} (Real Real) Real)")
@@ -323,7 +323,8 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
         seconds = time.perf_counter() - start
         if errors:
             return SolverAnswer("error", seconds, None, "; ".join(dict.fromkeys(errors)))
-        reason = "timeout" if "timeout" in reasons else ("; ".join(sorted(set(r for r in reasons if r))) or "unknown")
+        # every undecided reader gave a reason (result() never returns an empty one), or the deadline passed
+        reason = "timeout" if "timeout" in reasons else "; ".join(sorted(set(reasons)))
         return SolverAnswer("unknown", seconds, None, reason)
     return answer
 
