@@ -278,3 +278,53 @@ class TestParseModel:
         assert parse_model("((define-fun f ((x Int)) Int 7) (declare-fun c () Int 5)"
                            " (define-fun g () Int (abs 3)) (define-fun t () Real (- abc)))") == {}
         assert parse_model("((define-fun a () Int 1)))") == {"a": Fraction(1)}
+
+
+class TestAnswersOfEncodings:
+    """Which encoding decided, an abstraction's sat, and the reasons of several undecided ones."""
+
+    ABSTRACT = smt.ABSTRACTIONS[0]
+
+    def test_the_answer_names_the_encoding_that_decided(self) -> None:
+        _need_z3()
+        sat = solve([_query("(declare-const x Real)\n(assert (> x 1.0))", variant=VARIANTS[2])], 20)
+        assert (sat.status, sat.encoding) == ("sat", "cross-multiplied")
+        unsat = solve([_query("(declare-const x Real)\n(assert (> x 1.0))\n(assert (< x 0.0))", variant=VARIANTS[1])], 20)
+        assert (unsat.status, unsat.encoding) == ("unsat", "aggregates")
+
+    def test_the_python_api_names_the_encoding_too(self, monkeypatch) -> None:
+        monkeypatch.setattr(smt, "z3_binary", lambda: None)
+        sat = solve([_query("(declare-const x Real)\n(assert (> x 1.0))", variant=VARIANTS[2])], 20)
+        assert (sat.status, sat.encoding) == ("sat", "cross-multiplied")
+        unsat = solve([_query("(declare-const x Real)\n(assert (> x 1.0))\n(assert (< x 0.0))", variant=VARIANTS[1])], 20)
+        assert (unsat.status, unsat.encoding) == ("unsat", "aggregates")
+
+    def test_a_sat_abstraction_is_inconclusive_and_its_unsat_a_proof(self, monkeypatch) -> None:
+        _need_z3()
+        sat = _query("(declare-const x Real)\n(assert (> x 1.0))", variant=self.ABSTRACT)
+        unsat = _query("(declare-const x Real)\n(assert (> x 1.0))\n(assert (< x 0.0))", variant=self.ABSTRACT)
+        for in_process in (False, True):
+            if in_process:
+                monkeypatch.setattr(smt, "z3_binary", lambda: None)
+            answer = solve([sat], 20)
+            assert (answer.status, answer.model, answer.reason) == ("unknown", None, smt.INCONCLUSIVE), in_process
+            assert 0 < answer.seconds < 20
+            proof = solve([unsat], 20)
+            assert (proof.status, proof.encoding) == ("unsat", "abstract-division"), in_process
+
+    def test_different_errors_of_several_encodings_are_all_reported(self, tmp_path, monkeypatch) -> None:
+        # the same crash twice is one reason (test above); two crashes differ by their exit code
+        _fake_solver(tmp_path, monkeypatch, 'if grep -q solve_eqs; then exit 4; else exit 3; fi')
+        answer = solve([_query("(assert true)", variant=VARIANTS[0]), _query("(assert true)", variant=VARIANTS[1])], 5)
+        assert answer.status == "error"
+        assert sorted(answer.reason.split("; ")) == ["z3 exited with code 3: no output", "z3 exited with code 4: no output"]
+
+    def test_reasons_of_undecided_encodings_are_joined_in_order(self, tmp_path, monkeypatch) -> None:
+        _fake_solver(tmp_path, monkeypatch, 'if grep -q solve_eqs; then echo maybe; else echo unknown; fi')
+        answer = solve([_query("(assert true)", variant=VARIANTS[1]), _query("(assert true)", variant=VARIANTS[0])], 5)
+        assert (answer.status, answer.reason) == ("unknown", "incomplete; maybe")
+
+    def test_a_timeout_is_the_reason_even_when_another_encoding_gave_up(self, tmp_path, monkeypatch) -> None:
+        _fake_solver(tmp_path, monkeypatch, 'if grep -q solve_eqs; then echo unknown; else exec sleep 30; fi')
+        answer = solve([_query("(assert true)", variant=VARIANTS[1]), _query("(assert true)", variant=VARIANTS[0])], 1)
+        assert (answer.status, answer.reason) == ("unknown", "timeout")
