@@ -20,6 +20,7 @@ import pytest
 import sympy
 
 from metricproofs import definitions as d
+from metricproofs import evaluation
 from metricproofs.catalogue import Formula
 from metricproofs.domains import VarSpec
 from metricproofs.evaluation import ExactBackend, SmtBackend, Term, UnsupportedExpression, compile_expr, evaluate
@@ -316,6 +317,18 @@ class TestRatiosCarried:
         assert self.line(sympy.Eq(w, self.P / self.R), FLAT) == "(assert (not (= (* w (* b c)) (* a d))))"
         # an inequality keeps the quotient itself, a Real
         assert self.line(sympy.Lt(self.P / y, 1), FLAT) == "(assert (not (< (/ (/ a b) y) (to_real 1))))"
+
+    def test_a_flattened_sum_or_product_is_still_a_real_in_an_inequality(self) -> None:
+        # an inequality does not cross-multiply: the sum (product) itself, a Real, is compared
+        total, product = x + self.P, x * self.P
+        assert self.line(sympy.Lt(total, 1), FLAT) == f"(assert (not (< {self._plain_sum(total)} (to_real 1))))"
+        factors = " ".join({x: "x", self.P: "(/ a b)"}[f] for f in product.args)
+        assert self.line(sympy.Lt(product, 1), FLAT) == f"(assert (not (< (* {factors}) (to_real 1))))"
+
+    def test_the_empty_product_of_parts_is_one(self) -> None:
+        # _product leaves out factors "1"; with none left, the product is "1"
+        assert evaluation._product([]) == "1" and evaluation._product(["1", "1"]) == "1"
+        assert evaluation._product(["1", "x"]) == "x" and evaluation._product(["x", "1", "y"]) == "(* x y)"
 
     def test_without_flattening_only_a_quotient_carries_its_parts(self) -> None:
         # cross-multiplied, not flattened: a sum or product of ratios is compared as it is

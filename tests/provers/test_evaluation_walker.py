@@ -99,6 +99,18 @@ class TestSums:
         # (020 + 021 + 120 + 121) = 282
         assert evaluate(sympy.Sum(T[a, l, b], (a, 0, 1), (b, 0, 1)), T=cube, l=2) == 282
 
+    def test_a_column_or_row_from_a_bound_lower_limit(self) -> None:
+        # l = 1: the entries from row (column) 1 to 2 only, not from 0
+        assert smt_text(sympy.Sum(C[a, 0], (a, l, 2)), {l: 1}, C=COUNTS) == "(+ C_1_0 C_2_0)"
+        assert smt_text(sympy.Sum(C[0, a], (a, l, 2)), {l: 1}, C=COUNTS) == "(+ C_0_1 C_0_2)"
+        assert evaluate(sympy.Sum(C[a, 0], (a, l, 2)), C=[[1, 0], [10, 0], [100, 0]], l=1) == 110
+
+    def test_a_limit_the_entry_does_not_use_repeats_it(self) -> None:
+        # b runs 0..2 and appears in no subscript: each C[a, 0] three times, a outermost
+        assert smt_text(sympy.Sum(C[a, 0], (a, 0, 1), (b, 0, 2)), C=COUNTS) == \
+            "(+ C_0_0 C_0_0 C_0_0 C_1_0 C_1_0 C_1_0)"
+        assert evaluate(sympy.Sum(C[0, a], (a, 0, 1), (b, 0, 2)), C=[[1, 10]]) == 33
+
     def test_an_index_summed_twice_rebinds_it(self) -> None:
         # the inner limit (the second) rebinds a: D[0] + D[1] + D[2], once per outer value
         assert smt_text(sympy.Sum(D[a], (a, 0, 1), (a, 0, 2)), D=COUNTS) == "(+ D_0 D_1 D_2 D_0 D_1 D_2)"

@@ -164,6 +164,10 @@ class TestRace:
         _fake_solver(tmp_path, monkeypatch, "cat > /dev/null\necho timeout")
         answer = solve([_query("(assert true)")], 5)
         assert (answer.status, answer.reason) == ("unknown", "timeout")
+        # a "timeout" answer is a timeout whatever the exit code (never taken for a crash)
+        _fake_solver(tmp_path, monkeypatch, "cat > /dev/null\necho timeout\nexit 1")
+        answer = solve([_query("(assert true)")], 5)
+        assert (answer.status, answer.reason) == ("unknown", "timeout")
 
     def test_a_model_on_one_line_after_sat_is_read(self, tmp_path, monkeypatch) -> None:
         # z3 spreads a model over lines; a solver may also print it on the line after "sat".
