@@ -14,6 +14,7 @@ import re
 import warnings
 from typing import Any, Callable
 
+import numpy as np
 import pytest
 
 from metricproofs import reference as ref
@@ -85,3 +86,49 @@ def test_kappa_chance_agreement_one_warning() -> None:
                                                       replace_undefined_by=0.5), ref.UndefinedMetricWarning)
     assert text == ("`y1`, `y2` and `labels` have only one label in common. `cohen_kappa_score` is undefined "
                     "and set to the value defined by the `replace_undefined_by` param, which is set to 0.5.")
+
+
+# --- reference.py ---------------------------------------------------------------------------
+
+
+def test_integer_weights_beyond_int64_are_refused_even_across_chunks() -> None:
+    # 2**62 in the first counting chunk (2**16 samples) and 2**62 in the second: the total,
+    # 2**63 = 9223372036854775808, is one more than int64 holds, though each chunk's part fits.
+    n = ref.CHUNK + 1
+    weights = np.zeros(n, dtype=np.int64)
+    weights[0] = weights[-1] = 2**62
+    y = np.zeros(n, dtype=np.int64)
+    with pytest.raises(ValueError, match=exactly(
+            "sample_weight sums to 9223372036854775808, beyond int64's limit 2**63 - 1 = 9223372036854775807; "
+            "integer weights are summed exactly in int64: rescale them or pass floats")):
+        ref.accuracy_score(y, y, sample_weight=weights)
+
+
+class _DeviceArray:
+    """Stands in for an array on a device numpy cannot read (as a GPU tensor): no implicit
+    conversion, and a DLPack export that cannot reach the CPU."""
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> Any:
+        raise TypeError("implicit conversion to a NumPy array is not allowed")
+
+    def __dlpack__(self, *args: Any, **kwargs: Any) -> Any:
+        raise BufferError("no copy to the CPU")
+
+    def __dlpack_device__(self) -> tuple[int, int]:
+        return (2, 0)  # kDLCUDA, device 0
+
+    def __len__(self) -> int:
+        return 2
+
+
+@pytest.mark.parametrize("argument", ["y_true", "y_pred", "sample_weight"])
+def test_arrays_numpy_cannot_read_are_refused_by_name(argument: str) -> None:
+    args = {"y_true": [0, 1], "y_pred": [0, 1], "sample_weight": [1.0, 1.0]}
+    args[argument] = _DeviceArray()
+    with pytest.raises(ValueError) as caught:
+        ref.accuracy_score(**args)
+    message = str(caught.value)
+    prefix = f"{argument} is a {__name__}._DeviceArray that numpy cannot read (numpy.asarray: "
+    assert message.startswith(prefix), message
+    assert "implicit conversion to a NumPy array is not allowed" in message
+    assert message.endswith("); move it to the CPU first"), message
