@@ -16,6 +16,7 @@ import math
 from fractions import Fraction
 
 import numpy as np
+import pandas as pd
 import pytest
 import sympy
 
@@ -68,6 +69,8 @@ class TestExactLeaves:
         assert evaluate(C[1, 0], C=((1, 2), (3, 4))) == 3
         assert evaluate(C[1, 0], C=np.array([[1, 2], [3, 4]])) == 3
         assert type(evaluate(C[1, 0], C=np.array([[1, 2], [3, 4]]))) is Fraction
+        # an array-like is read by position, not by its labels
+        assert evaluate(sympy.IndexedBase("D")[0], D=pd.Series([5, 6], index=[1, 0])) == 5
 
     def test_a_bound_symbol_keeps_its_assumptions(self) -> None:
         # the binding k=2 must reach the symbol of the expression, an integer symbol here
@@ -89,6 +92,7 @@ class TestExactArithmetic:
         be = ExactBackend()
         assert be.divide(Fraction(1, 2), Fraction(3)) == Fraction(1, 6)
         assert math.isnan(be.divide(Fraction(1), math.nan))
+        assert be.divide(Fraction(1), Fraction(10 ** 400)) == Fraction(1, 10 ** 400)  # too large for a float
         with pytest.raises(ZeroDivisionError, match=r"^a definition divided by zero outside its zero_division guard$"):
             be.divide(Fraction(1), Fraction(0))
 

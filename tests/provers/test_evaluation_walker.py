@@ -79,6 +79,7 @@ class TestSums:
         # a limit that depends on the outer index: b runs 0..a, so 0 + (0 + 1) + (0 + 1 + 2) = 4
         assert evaluate(sympy.Sum(b, (a, 0, 2), (b, 0, a))) == 4
         assert evaluate(sympy.Sum(l, (l, 3, 2))) == 0  # an empty range adds nothing
+        assert evaluate(sympy.Sum(l ** 2, (l, a, 3)), a=2) == 13  # from a bound lower limit: 4 + 9
 
     def test_the_general_loop_visits_the_first_limit_outermost(self) -> None:
         # b + 1 is an expression of a summation index: no direct listing, the general loop runs
