@@ -25,7 +25,7 @@ from metricproofs.provers.counterexamples import confirm, decode
 from metricproofs.provers.obligations import (SMALL_BOUNDS, Obligation, class_range, holds_plan, relax_counts,
                                               sample_bound, search_plan)
 from metricproofs.provers.results import MethodResult
-from metricproofs.provers.smt import ABSTRACTIONS, VARIANTS, SolverAnswer, Variant, solve
+from metricproofs.provers.smt import ABSTRACTIONS, SMT_CORE, VARIANTS, SolverAnswer, Variant, solve
 
 __all__ = ["prove_bounded", "RACED", "ABSTRACTION_SLICE", "RERACE_AFTER", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
 
@@ -35,9 +35,9 @@ METHOD = "z3-bounded"
 #: Nonlinear arithmetic makes run times erratic, so the negation gets the whole portfolio.
 RACED: dict[str, tuple[Variant, ...]] = {
     "hypotheses": VARIANTS[:1],
-    "definedness": VARIANTS[:2],
-    "lemmas": VARIANTS[:2],
-    "negation": VARIANTS[:4],
+    "definedness": (*VARIANTS[:2], *SMT_CORE),
+    "lemmas": (*VARIANTS[:2], *SMT_CORE),
+    "negation": (*VARIANTS[:4], *SMT_CORE),
 }
 
 #: Seconds the encoding that decided an obligation at the last k gets alone, before the
