@@ -106,6 +106,24 @@ class TestSums:
         assert smt_text(sympy.Sum(C[0, a], (a, l, 2)), {l: 1}, C=COUNTS) == "(+ C_0_1 C_0_2)"
         assert evaluate(sympy.Sum(C[a, 0], (a, l, 2)), C=[[1, 0], [10, 0], [100, 0]], l=1) == 110
 
+    def test_a_whole_block_from_bound_lower_limits_in_either_order(self) -> None:
+        # l = 1: rows and columns 1..2; the first limit outermost
+        assert smt_text(sympy.Sum(C[a, b], (a, l, 2), (b, l, 2)), {l: 1}, C=COUNTS) == "(+ C_1_1 C_1_2 C_2_1 C_2_2)"
+        assert smt_text(sympy.Sum(C[a, b], (b, l, 2), (a, l, 2)), {l: 1}, C=COUNTS) == "(+ C_1_1 C_2_1 C_1_2 C_2_2)"
+        assert smt_text(sympy.Sum(D[a], (a, l, 2)), {l: 1}, D=COUNTS) == "(+ D_1 D_2)"
+        assert smt_text(sympy.Sum(T[a, 0, b], (a, l, 2), (b, 0, 0)), {l: 1}, T=COUNTS) == "(+ T_1_0_0 T_2_0_0)"
+
+    def test_an_entry_on_the_diagonal_of_the_second_index(self) -> None:
+        # C[b, b] summed over a (outer) and b (inner): the diagonal once per value of a
+        assert smt_text(sympy.Sum(C[b, b], (a, 0, 1), (b, 0, 1)), C=COUNTS) == "(+ C_0_0 C_1_1 C_0_0 C_1_1)"
+
+    def test_a_third_limit_repeats_a_whole_block(self) -> None:
+        # c appears in no subscript: every entry twice, in the order of the limits (c innermost)
+        assert smt_text(sympy.Sum(C[a, b], (a, 0, 1), (b, 0, 1), (c, 0, 1)), C=COUNTS) == \
+            "(+ C_0_0 C_0_0 C_0_1 C_0_1 C_1_0 C_1_0 C_1_1 C_1_1)"
+        assert smt_text(sympy.Sum(C[a, b], (b, 0, 1), (a, 0, 1), (c, 0, 1)), C=COUNTS) == \
+            "(+ C_0_0 C_0_0 C_1_0 C_1_0 C_0_1 C_0_1 C_1_1 C_1_1)"
+
     def test_a_limit_the_entry_does_not_use_repeats_it(self) -> None:
         # b runs 0..2 and appears in no subscript: each C[a, 0] three times, a outermost
         assert smt_text(sympy.Sum(C[a, 0], (a, 0, 1), (b, 0, 2)), C=COUNTS) == \
@@ -143,6 +161,8 @@ class TestForAll:
         # the range ends at k - 1: an entry beyond it (here C[2][2] = 0) is not read
         assert evaluate(diagonal, C=[[1, 0, 0], [0, 1, 0], [0, 0, 0]], k=2) is True
         assert evaluate(ForAll(sympy.Ge(C[j, j], 1), (j, 1, 0)), C=[[0]]) is True
+        # from a bound lower limit: only C[1][1] is read
+        assert evaluate(ForAll(sympy.Ge(C[j, j], 1), (j, l, 1)), C=[[0, 0], [0, 1]], l=1) is True
 
     def test_it_leaves_its_index_as_it_found_it(self) -> None:
         condition = ForAll(sympy.Ge(D[j], 1), (j, 0, 1))
@@ -152,6 +172,25 @@ class TestForAll:
         env = {"D": [1, 1]}
         compile_expr(condition)(ExactBackend(), env)
         assert env == {"D": [1, 1]}, "the quantified index was left bound"
+
+
+class TestPowersAndRelations:
+    def test_a_squared_denominator(self) -> None:
+        assert evaluate(x / y ** 2, x=1, y=3) == Fraction(1, 9)
+        assert smt_text(x / y ** 2, x=REAL, y=REAL) == "(/ x (* y y))"
+
+    def test_every_relation(self) -> None:
+        texts = {sympy.Eq: "(= x y)", sympy.Ne: "(not (= x y))", sympy.Lt: "(< x y)", sympy.Le: "(<= x y)",
+                 sympy.Gt: "(> x y)", sympy.Ge: "(>= x y)"}
+        for relation, text in texts.items():
+            assert smt_text(relation(x, y), x=REAL, y=REAL) == text, relation
+
+    def test_an_unknown_relation_is_refused(self) -> None:
+        class Near(sympy.core.relational.Relational):
+            rel_op = "~"
+
+        with pytest.raises(UnsupportedExpression, match=r"^unsupported relation x ~ y$"):
+            compile_expr(sympy.Basic.__new__(Near, x, y))
 
 
 class TestSquareRoots:
