@@ -148,12 +148,13 @@ class TestRace:
         assert (answer.status, answer.reason) == ("error", "z3 exited with code 4: no output")
 
     def test_an_answer_is_taken_without_waiting_on_a_slower_encoding(self, tmp_path, monkeypatch) -> None:
-        # the first encoding never answers, the second answers at once: the race polls both
-        # in short turns (a long wait on the first would delay the answer by that wait)
+        # the first encoding answers only after 30 s, the second at once: the race takes the
+        # answers in the order the processes finish, so it never waits on the first (a bound
+        # far from both, not a timing of the machine)
         _fake_solver(tmp_path, monkeypatch, 'if grep -q solve_eqs; then echo unsat; else exec sleep 30; fi')
-        answer = solve([_query("(assert true)", variant=VARIANTS[0]), _query("(assert true)", variant=VARIANTS[1])], 20)
+        answer = solve([_query("(assert true)", variant=VARIANTS[0]), _query("(assert true)", variant=VARIANTS[1])], 40)
         assert (answer.status, answer.encoding) == ("unsat", "aggregates")
-        assert answer.seconds < 0.9
+        assert answer.seconds < 15
 
     def test_a_crash_does_not_hide_a_definite_answer_of_another_encoding(self, tmp_path, monkeypatch) -> None:
         # The same executable answers per encoding: the preamble marks the second variant.

@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import gc
 import math
+import queue
 import re
 import subprocess
 import threading
@@ -307,33 +308,33 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
         procs.append((query, subprocess.Popen(
             [binary, "-in", f"-T:{max(1, math.ceil(timeout))}"], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+    finished: queue.Queue[_Reader] = queue.Queue()
     readers = []
     for query, proc in procs:
         script = f"{query.variant.preamble}{query.text}\n{query.variant.check_command}\n(get-model)\n(exit)\n"
-        reader = _Reader(proc, script, query)
+        reader = _Reader(proc, script, query, finished)
         reader.start()
         readers.append(reader)
     deadline = start + timeout + 1.0
     answer: SolverAnswer | None = None
     reasons: list[str] = []
-    errors: list[str] = []
-    pending = list(readers)
-    while pending and answer is None:
-        for reader in list(pending):
-            reader.join(timeout=0.02)
-            if reader.is_alive():
-                continue
-            pending.remove(reader)
-            status, model, reason = reader.result()
-            if status == "sat" and reader.query.variant.abstract_division:
-                status, reason = "unknown", INCONCLUSIVE
-            if status in ("sat", "unsat"):
-                answer = SolverAnswer(status, time.perf_counter() - start, model, "", reader.query.variant.name)
-                break
-            (errors if status == "error" else reasons).append(reason)
-        if time.perf_counter() > deadline:
+    errors: dict[int, str] = {}  # by the encoding's place in ``variants``, so the report's order is fixed
+    for _ in readers:  # in the order the processes finish
+        try:
+            reader = finished.get(timeout=max(0.0, deadline - time.perf_counter()))
+        except queue.Empty:
             reasons.append("timeout")
             break
+        status, model, reason = reader.result()
+        if status == "sat" and reader.query.variant.abstract_division:
+            status, reason = "unknown", INCONCLUSIVE
+        if status in ("sat", "unsat"):
+            answer = SolverAnswer(status, time.perf_counter() - start, model, "", reader.query.variant.name)
+            break
+        if status == "error":
+            errors[readers.index(reader)] = reason
+        else:
+            reasons.append(reason)
     for reader in readers:
         if reader.proc.poll() is None:
             reader.proc.kill()
@@ -342,7 +343,7 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
     if answer is None:
         seconds = time.perf_counter() - start
         if errors:
-            return SolverAnswer("error", seconds, None, "; ".join(dict.fromkeys(errors)))
+            return SolverAnswer("error", seconds, None, "; ".join(dict.fromkeys(errors[i] for i in sorted(errors))))
         # every undecided reader gave a reason (result() never returns an empty one), or the deadline passed
         reason = "timeout" if "timeout" in reasons else "; ".join(sorted(set(reasons)))
         return SolverAnswer("unknown", seconds, None, reason)
@@ -352,18 +353,21 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
 class _Reader(threading.Thread):
     """Feeds one z3 process its script and collects its answer."""
 
-    def __init__(self, proc: subprocess.Popen, script: str, query: Query) -> None:
+    def __init__(self, proc: subprocess.Popen, script: str, query: Query, finished: queue.Queue[_Reader]) -> None:
         super().__init__(daemon=True)
         self.proc = proc
         self.query = query
         self.script = script
         self.output = ""
+        self.finished = finished
 
     def run(self) -> None:
         try:
             self.output, _ = self.proc.communicate(self.script)
         except (BrokenPipeError, OSError, ValueError):
             self.output = ""
+        finally:
+            self.finished.put(self)  # wakes the race at once (no polling interval)
 
     def result(self) -> tuple[str, dict[str, Fraction] | None, str]:
         lines = self.output.strip().splitlines()
