@@ -121,14 +121,45 @@ class _DeviceArray:
         return 2
 
 
-@pytest.mark.parametrize("argument", ["y_true", "y_pred", "sample_weight"])
+@pytest.mark.parametrize("argument", ["y_true", "y_pred", "sample_weight", "labels"])
 def test_arrays_numpy_cannot_read_are_refused_by_name(argument: str) -> None:
-    args = {"y_true": [0, 1], "y_pred": [0, 1], "sample_weight": [1.0, 1.0]}
+    args = {"y_true": [0, 1], "y_pred": [0, 1], "sample_weight": [1.0, 1.0], "labels": [0, 1]}
     args[argument] = _DeviceArray()
     with pytest.raises(ValueError) as caught:
-        ref.accuracy_score(**args)
+        ref.confusion_matrix(**args)
     message = str(caught.value)
     prefix = f"{argument} is a {__name__}._DeviceArray that numpy cannot read (numpy.asarray: "
     assert message.startswith(prefix), message
     assert "implicit conversion to a NumPy array is not allowed" in message
     assert message.endswith("); move it to the CPU first"), message
+
+
+def test_empty_input_in_scikit_learns_words() -> None:
+    with pytest.raises(ValueError, match=exactly(
+            "Found empty input array (e.g., `y_true` or `y_pred`) while a minimum of 1 sample is required.")):
+        ref.accuracy_score([], [])
+
+
+@pytest.mark.parametrize("y_true, y_pred, first, second", [
+    (np.array(["a", "b"]), np.array([1, 2]), "strings", "numbers"),
+    (np.array([1, 2]), np.array(["a", "b"]), "numbers", "strings"),
+])
+def test_mixed_label_types_say_which_side_holds_which(y_true: Any, y_pred: Any, first: str, second: str) -> None:
+    # scikit-learn's words, then which argument holds which type
+    with pytest.raises(ValueError, match=exactly(
+            f"Mix of label input types (string and number); y_true has {first}, y_pred has {second}")):
+        ref.accuracy_score(y_true, y_pred)
+
+
+@pytest.mark.parametrize("bad", ["y_true", "y_pred"])
+def test_shape_refusals_name_the_argument(bad: str) -> None:
+    def call(shape_bad: np.ndarray) -> None:
+        args = {"y_true": [0, 1], "y_pred": [0, 1]}
+        args[bad] = shape_bad
+        ref.accuracy_score(**args)
+
+    with pytest.raises(ValueError, match=exactly(f"{bad} has 0 columns; an indicator matrix needs at least 2")):
+        call(np.zeros((2, 0)))
+    with pytest.raises(ValueError, match=exactly(
+            f"unknown is not supported: {bad} has 3 dimensions; expected 1-D labels or a 2-D indicator matrix")):
+        call(np.zeros((2, 2, 2)))
