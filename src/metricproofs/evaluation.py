@@ -384,7 +384,7 @@ def evaluate(expr: sympy.Basic, **bindings: Any) -> Any:
     """
     env: Env = {}
     for name, value in bindings.items():
-        if isinstance(value, (list, tuple)) or hasattr(value, "shape"):
+        if isinstance(value, (list, tuple)) or getattr(value, "ndim", 0):  # a numpy scalar has ndim 0
             env[name] = value.tolist() if hasattr(value, "tolist") else value
         else:
             env[_symbol_for(expr, name)] = value

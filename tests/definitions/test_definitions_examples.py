@@ -105,6 +105,17 @@ class TestCounts:
         assert cells == [[0, 5], [7, 5]]
 
 
+class TestBindings:
+    def test_numpy_scalars_and_arrays_bind_like_python_values(self) -> None:
+        """k and l as numpy integers (what a loop over np.arange gives), C as an array: the same
+        numbers as with ints and lists (a numpy scalar was taken for an array and left k unbound)."""
+        import numpy as np
+
+        assert evaluate(d.accuracy(C4), k=np.int64(4), C=np.array(M4)) == F(3, 5)
+        assert evaluate(C4.fp(d.l), k=4, C=np.array(M4), l=np.int64(1)) == 2
+        assert evaluate(d.total(C4), k=np.array(4), C=M4) == 5  # a 0-d array is a scalar too
+
+
 class TestPerLabelMetrics:
     def test_precision(self) -> None:
         # A 1/1, B 2/4, C 0/0, D 0/0
