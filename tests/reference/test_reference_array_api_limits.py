@@ -1,9 +1,10 @@
-"""Array-API results on a device without int64: counts that fit its int32, and a refusal for those that do not.
+"""Array-API results at the limits of their integer types.
 
-What they protect: under scikit-learn's array-API dispatch, the reference returns integer counts
-in the device's default integer type when the device has no int64 (array-api-strict's
-``no_x64`` device stands in for such a GPU), keeps every count that fits (up to and including
-2**31 - 1), and refuses, naming the type, counts beyond it rather than wrapping them around.
+What they protect: under scikit-learn's array-API dispatch, integer counts beyond 2**53 reach
+``y_pred``'s namespace exactly (never through float64), and on a device without int64
+(array-api-strict's ``no_x64`` device stands in for such a GPU) the counts come in the device's
+default integer type, every count that fits kept (up to and including 2**31 - 1), and counts
+beyond it refused, naming the type, rather than wrapped around.
 """
 
 from __future__ import annotations
@@ -31,12 +32,20 @@ def dispatch(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         yield
 
 
-def _on(values: Any) -> Any:
-    return xps.asarray(np.asarray(values), dtype=xps.int32, device=NO_X64)
+def _on(values: Any, device: Any = NO_X64) -> Any:
+    return xps.asarray(np.asarray(values), dtype=xps.int32 if device == NO_X64 else xps.int64, device=device)
 
 
 def _values(a: Any) -> list:
     return np.asarray(xps.asarray(a, device=CPU)).tolist()
+
+
+def test_counts_beyond_two_to_the_53_reach_the_namespace_exactly(dispatch: None) -> None:
+    # 2**53 + 1 is the first integer float64 cannot hold: a pass through float64 would give 2**53.
+    big = 2**53 + 1
+    cm = ref.confusion_matrix(_on([0, 1], CPU), _on([0, 1], CPU), sample_weight=_on([big, 1], CPU))
+    assert cm.dtype == xps.int64 and cm.device == CPU
+    assert _values(cm) == [[big, 0], [0, 1]]
 
 
 def test_a_count_of_exactly_int32_max_is_returned(dispatch: None) -> None:
