@@ -56,14 +56,19 @@ def test_smt_core_answers_mean_what_they_say(in_process: bool, monkeypatch) -> N
     assert unsat.status == "unsat"
 
 
-def test_kappa_definedness_at_three_classes_is_decided_by_the_smt_core() -> None:
+@pytest.mark.parametrize("in_process", [False, True], ids=["z3 executable", "z3 in process"])
+def test_kappa_definedness_at_three_classes_is_decided_by_the_smt_core(in_process: bool, monkeypatch) -> None:
     """N^2 - sum_l row_l col_l != 0 under the hypothesis sum_l row_l col_l < N^2: a linear step
-    once the products are atoms. Unsat is the declared answer (every division defined)."""
+    once the products are atoms. Unsat is the declared answer (every division defined). z3's
+    default strategy ran out of 5 s and of 20 s on it (measured 2026-12-02), the SMT core answers
+    in about 0.02 s, so within 5 s the answer shows which procedure was asked."""
+    if in_process:
+        monkeypatch.setattr(smt, "z3_binary", lambda: None)
     claim = get("kappa-at-most-accuracy")
     definedness = next(o for o in holds_plan(claim, relax_counts(claim.formula()), 3) if o.name == "definedness")
     assert definedness.expected == "unsat"
-    answer = solve([definedness.query(v) for v in SMT_CORE], 20)
-    assert answer.status == "unsat" and answer.encoding in {v.name for v in SMT_CORE}
+    answer = solve([definedness.query(SMT_CORE[0])], 5)
+    assert (answer.status, answer.encoding) == ("unsat", "macros-smt-core")
 
 
 def test_z3_bounded_races_the_smt_core_on_every_nonlinear_obligation_that_must_be_unsat() -> None:
