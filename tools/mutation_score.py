@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     survivors = sum(overall.values()) - overall["killed"] - overall["timeout"]
     print(f"{'total':26} {sum(overall.values()):5} mutants  score {100 * total_score:.1f}% "
           f"(goal {100 * goal:.0f}%); {survivors} not killed, "
-          f"{survivors - len(unexplained)} of them listed as equivalent in {args.equivalents.name}")
+          f"{survivors - len(unexplained)} of them explained in {args.equivalents.name}")
     if unexplained:
         print(f"{len(unexplained)} surviving mutants not explained (see `mutmut show NAME`):")
         for name in unexplained:
