@@ -250,6 +250,33 @@ class TestAverages:
         assert evaluate(d.accuracy(C4, 0), k=2, C=[[0, 0], [0, 0]]) == 0
 
 
+class TestChanceCorrected:
+    """Chance agreement, kappa and adjusted balanced accuracy, by hand on M4 (supports 2, 2, 1, 0;
+    predictions 1, 4, 0, 0; N = 5, trace 3) and on two-label matrices."""
+
+    def test_chance_agreement_is_the_product_of_the_marginals_over_n_squared(self) -> None:
+        assert on_m4(d.chance_agreement_sum(C4)) == 2 * 1 + 2 * 4  # sum_l support_l * predicted_l
+        assert on_m4(d.chance_agreement(C4)) == F(10, 25)
+        zero = [[0, 0], [0, 0]]
+        assert math.isnan(evaluate(d.chance_agreement(C4), k=2, C=zero))  # N = 0: undefined
+        assert evaluate(d.chance_agreement(C4, 3), k=2, C=zero) == 3  # ... unless a value is given
+
+    def test_kappa_in_count_form(self) -> None:
+        assert on_m4(d.cohen_kappa(C4)) == F(5 * 3 - 10, 25 - 10)  # (N trace - x) / (N^2 - x) = 1/3
+
+    def test_adjusted_balanced_accuracy_rescales_chance_to_zero(self) -> None:
+        # M4: recalls of the labels in y_true 1/2, 1, 0: B = 1/2, m = 3; (1/2 - 1/3) / (1 - 1/3) = 1/4
+        assert on_m4(d.adjusted_balanced_accuracy(C4)) == F(1, 4)
+        # recalls 3/4 and 1: B = 7/8, m = 2; (7/8 - 1/2) / (1/2) = 3/4 (scikit-learn: 0.75)
+        assert evaluate(d.adjusted_balanced_accuracy(C4), k=2, C=[[3, 1], [0, 2]]) == F(3, 4)
+        # one label in y_true (m = 1): 1 - 1/m = 0, undefined unless a value is given
+        one = [[1, 1], [0, 0]]
+        assert math.isnan(evaluate(d.adjusted_balanced_accuracy(C4), k=2, C=one))
+        assert evaluate(d.adjusted_balanced_accuracy(C4, 5), k=2, C=one) == 5
+        # no sample: B and 1/m both take the given value 7, so (7 - 7) / (1 - 7) = 0
+        assert evaluate(d.adjusted_balanced_accuracy(C4, 7), k=2, C=[[0, 0], [0, 0]]) == 0
+
+
 class TestRatio:
     def test_the_zero_branch_comes_first_and_is_taken_only_at_zero(self) -> None:
         x, y = sympy.symbols("x y")
