@@ -136,7 +136,7 @@ class Claim:
     build: Callable[[CountsOf], Formula]
     methods: tuple[str, ...] = ("z3-bounded",)
     min_classes: int = 1
-    max_classes: int = 20  #: default bound of z3-bounded for this claim (--max-classes raises it)
+    max_classes: int = 10  #: default bound of z3-bounded for this claim (--max-classes raises it)
     #: largest class count whose obligations are committed under proofs/smt2 (kept apart from
     #: max_classes: raising the prover's bound must not change the certificates both solvers re-check)
     export_max_classes: int = 4

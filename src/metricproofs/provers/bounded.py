@@ -27,7 +27,7 @@ from metricproofs.provers.obligations import (SMALL_BOUNDS, Obligation, class_ra
 from metricproofs.provers.results import MethodResult
 from metricproofs.provers.smt import ABSTRACTIONS, SMT_CORE, VARIANTS, SolverAnswer, Variant, solve
 
-__all__ = ["prove_bounded", "RACED", "ABSTRACTION_SLICE", "RERACE_AFTER", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
+__all__ = ["prove_bounded", "RACED", "ABSTRACTION_SLICE", "SLICE_FLOOR", "SLICE_GROWTH", "RERACE_AFTER", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
 
 METHOD = "z3-bounded"
 
@@ -41,8 +41,13 @@ RACED: dict[str, tuple[Variant, ...]] = {
 }
 
 #: Seconds the encoding that decided an obligation at the last k gets alone, before the
-#: whole portfolio is raced (one z3 process instead of up to six while it keeps working).
+#: whole portfolio is raced (one z3 process instead of up to eight while it keeps working):
+#: SLICE_GROWTH times what it needed at the last k, at least SLICE_FLOOR, at most
+#: ABSTRACTION_SLICE (a fixed 5 s cost mcc-symmetric and f1-of-averages 5 s each at k = 2,
+#: where the last winner stalled and another encoding answered in 0.2 s).
 ABSTRACTION_SLICE = 5.0
+SLICE_FLOOR = 1.0
+SLICE_GROWTH = 4.0
 RERACE_AFTER = 0.5
 
 Progress = Callable[[str], None]
@@ -83,7 +88,8 @@ def _ask(obligation: Obligation, timeout: float, won: dict[str, SolverAnswer] | 
 
     A nonlinear obligation that must be unsat also races the abstractions, and ``won``
     (obligation name -> its last unsat answer) remembers which encoding decided it: at the
-    next k that one is asked first, for at most :data:`ABSTRACTION_SLICE` seconds, and only
+    next k that one is asked first, for a slice of time that grows with what it needed (at most
+    :data:`ABSTRACTION_SLICE` seconds), and only
     if it does not decide is the rest of the portfolio raced. An abstraction is asked together
     with the other abstractions (their run times at one k differ by 100x from run to run, and
     two processes fit two cores); an exact encoding that needed more than :data:`RERACE_AFTER`
@@ -102,7 +108,8 @@ def _ask(obligation: Obligation, timeout: float, won: dict[str, SolverAnswer] | 
     last = next((v for v in portfolio if previous is not None and v.name == previous.encoding), None)
     if last is not None and (last.abstract_division or previous.seconds <= RERACE_AFTER):
         first_round = ABSTRACTIONS if last.abstract_division else (last,)
-        answer = solve(obligation.queries(first_round), min(timeout, ABSTRACTION_SLICE))
+        slice_ = min(ABSTRACTION_SLICE, max(SLICE_FLOOR, SLICE_GROWTH * previous.seconds))
+        answer = solve(obligation.queries(first_round), min(timeout, slice_))
         if answer.status != "unknown":
             if answer.status == "unsat":
                 won[obligation.name] = answer
