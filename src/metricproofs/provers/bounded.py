@@ -89,12 +89,12 @@ def _ask(obligation: Obligation, timeout: float, won: dict[str, SolverAnswer] | 
     A nonlinear obligation that must be unsat also races the abstractions, and ``won``
     (obligation name -> its last unsat answer) remembers which encoding decided it: at the
     next k that one is asked first, for a slice of time that grows with what it needed (at most
-    :data:`ABSTRACTION_SLICE` seconds), and only
-    if it does not decide is the rest of the portfolio raced. An abstraction is asked together
-    with the other abstractions (their run times at one k differ by 100x from run to run, and
-    two processes fit two cores); an exact encoding that needed more than :data:`RERACE_AFTER`
-    seconds is not asked first at all (nonlinear run times grow fast with k; an abstraction's
-    do not). This changes how fast, never what is answered.
+    :data:`ABSTRACTION_SLICE` seconds), and only if it does not decide is the rest of the
+    portfolio raced. An abstraction is asked together with the other abstractions (their run
+    times at one k differ by 100x from run to run, and two processes fit two cores); an exact
+    encoding that needed more than :data:`RERACE_AFTER` seconds is not asked first at all
+    (nonlinear run times grow fast with k; an abstraction's do not). This changes how fast,
+    never what is answered.
     """
     encodings = RACED[obligation.name]
     first = obligation.query(encodings[0])
