@@ -15,6 +15,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
@@ -48,12 +49,17 @@ def _need_z3() -> None:
 def _fake_solver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
     """Put a tiny executable in z3's place (a real process that behaves as ``body`` says).
 
-    A body that waits must ``exec`` its last command, so that the process the race kills is
-    the one holding the output pipe, as with z3 itself (a shell killed under a running
-    ``sleep`` would leave the pipe open, and itself unreaped, until the sleep ends).
+    z3 is kept between queries, so a query's script ends with the end-of-answer line: the
+    executable reads up to that line, then runs ``body`` with the script as its standard input
+    (a body that answers and exits is a one-shot solver, as z3 run on one file). A body that
+    waits must ``exec`` its last command, so that the process the race kills is the one holding
+    the output pipe, as with z3 itself (a shell killed under a running ``sleep`` would leave the
+    pipe open, and itself unreaped, until the sleep ends).
     """
-    script = tmp_path / "fake-z3"
-    script.write_text(f"#!/bin/sh\n{body}\n")
+    script, behaviour = tmp_path / "fake-z3", tmp_path / "fake-z3-body"
+    behaviour.write_text(f"{body}\n")
+    request = f"{tmp_path}/fake-z3-request-$$"  # one per process: the raced encodings run at once
+    script.write_text(f"#!/bin/sh\nsed -u '/{smt.ANSWER_END}/q' > {request}\nexec sh {behaviour} \"$@\" < {request}\n")
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setattr(smt, "z3_binary", lambda: str(script))
 
@@ -83,6 +89,7 @@ def _no_solver_process_outlives_the_race() -> Iterator[None]:
         pytest.fail("this check reads /proc (Linux): the race's processes cannot be listed here")
     before = _children()
     yield
+    smt.close_solvers()  # the idle processes kept for the next query
     left = _children() - before
     assert not left, f"solver processes left behind by solve(): {sorted(left)}"
 
@@ -151,7 +158,7 @@ class TestRace:
         # the first encoding answers only after 30 s, the second at once: the race takes the
         # answers in the order the processes finish, so it never waits on the first (a bound
         # far from both, not a timing of the machine)
-        _fake_solver(tmp_path, monkeypatch, 'if grep -q solve_eqs; then echo unsat; else exec sleep 30; fi')
+        _fake_solver(tmp_path, monkeypatch, 'if grep -q "solve_eqs false"; then echo unsat; else exec sleep 30; fi')
         answer = solve([_query("(assert true)", variant=VARIANTS[0]), _query("(assert true)", variant=VARIANTS[1])], 40)
         assert (answer.status, answer.encoding) == ("unsat", "aggregates")
         assert answer.seconds < 15
@@ -159,7 +166,7 @@ class TestRace:
     def test_a_crash_does_not_hide_a_definite_answer_of_another_encoding(self, tmp_path, monkeypatch) -> None:
         # The same executable answers per encoding: the preamble marks the second variant.
         _fake_solver(tmp_path, monkeypatch,
-                     'if grep -q solve_eqs; then echo unsat; else exit 3; fi')
+                     'if grep -q "solve_eqs false"; then echo unsat; else exit 3; fi')
         answer = solve([_query("(assert true)", variant=VARIANTS[0]),
                         _query("(assert true)", variant=VARIANTS[1])], 5)
         assert answer.status == "unsat"
@@ -194,10 +201,11 @@ class TestRace:
         seen = tmp_path / "seen.smt2"
         _fake_solver(tmp_path, monkeypatch, f'cat > {seen}\necho "$@" >> {seen}\necho unsat')
         assert solve([_query("(assert true)", variant=VARIANTS[1])], 2.5).status == "unsat"
-        assert seen.read_text() == ("(set-option :smt.solve_eqs false)\n(assert true)\n(check-sat)\n(get-model)\n"
-                                    "(exit)\n-in -T:3\n")
-        assert solve([_query("(assert true)")], 0.2).status == "unsat"  # z3's own limit is at least 1 s
-        assert seen.read_text().endswith("(exit)\n-in -T:1\n")
+        assert seen.read_text() == ("(reset)\n(set-option :timeout 2500)\n(set-option :smt.solve_eqs false)\n"
+                                    "(assert true)\n(check-sat)\n(get-info :reason-unknown)\n(get-model)\n"
+                                    f'(echo "{smt.ANSWER_END}")\n-in\n')
+        assert solve([_query("(assert true)")], 0.2).status == "unsat"  # z3's own limit, in milliseconds
+        assert seen.read_text().startswith("(reset)\n(set-option :timeout 200)\n(set-option :smt.solve_eqs true)\n")
 
     def test_trivial_queries_are_answered_without_a_solver(self, tmp_path, monkeypatch) -> None:
         _fake_solver(tmp_path, monkeypatch, "exit 3")  # would be an error if it ran
@@ -327,18 +335,80 @@ class TestAnswersOfEncodings:
 
     def test_different_errors_of_several_encodings_are_all_reported(self, tmp_path, monkeypatch) -> None:
         # the same crash twice is one reason (test above); two crashes differ by their exit code
-        _fake_solver(tmp_path, monkeypatch, 'if grep -q solve_eqs; then exit 4; else exit 3; fi')
+        _fake_solver(tmp_path, monkeypatch, 'if grep -q "solve_eqs false"; then exit 4; else exit 3; fi')
         answer = solve([_query("(assert true)", variant=VARIANTS[0]), _query("(assert true)", variant=VARIANTS[1])], 5)
         assert answer.status == "error"
         # in the order of the encodings given (macros exits 3, aggregates 4), whichever process ends first
         assert answer.reason == "z3 exited with code 3: no output; z3 exited with code 4: no output"
 
     def test_reasons_of_undecided_encodings_are_joined_in_order(self, tmp_path, monkeypatch) -> None:
-        _fake_solver(tmp_path, monkeypatch, 'if grep -q solve_eqs; then echo maybe; else echo unknown; fi')
+        _fake_solver(tmp_path, monkeypatch, 'if grep -q "solve_eqs false"; then echo maybe; else echo unknown; fi')
         answer = solve([_query("(assert true)", variant=VARIANTS[1]), _query("(assert true)", variant=VARIANTS[0])], 5)
         assert (answer.status, answer.reason) == ("unknown", "incomplete; maybe")
 
     def test_a_timeout_is_the_reason_even_when_another_encoding_gave_up(self, tmp_path, monkeypatch) -> None:
-        _fake_solver(tmp_path, monkeypatch, 'if grep -q solve_eqs; then echo unknown; else exec sleep 30; fi')
+        _fake_solver(tmp_path, monkeypatch, 'if grep -q "solve_eqs false"; then echo unknown; else exec sleep 30; fi')
         answer = solve([_query("(assert true)", variant=VARIANTS[1]), _query("(assert true)", variant=VARIANTS[0])], 1)
         assert (answer.status, answer.reason) == ("unknown", "timeout")
+
+
+class TestKeptProcesses:
+    """z3 is kept between queries: a kept process answers each query as a fresh one would, and
+    a process whose answer is not wanted (a loser of the race, one past its deadline) is not kept."""
+
+    def test_the_next_query_is_answered_by_the_process_that_answered_the_last(self) -> None:
+        _need_z3()
+        smt.close_solvers()
+        before = _children()
+        assert solve([_query("(declare-const x Real)\n(assert (> x 1.0))")], 20).status == "sat"
+        kept = _children() - before
+        assert len(kept) == 1, "one z3 answered and is kept"
+        assert solve([_query("(declare-const x Real)\n(assert (< x x))")], 20).status == "unsat"
+        assert _children() - before == kept, "the same z3 answered the second query"
+
+    def test_a_kept_process_forgets_the_last_query(self) -> None:
+        # the same name declared again, with assertions that contradict the last query's
+        _need_z3()
+        assert solve([_query("(declare-const x Real)\n(assert (> x 1.0))")], 20).status == "sat"
+        answer = solve([_query("(declare-const x Real)\n(assert (< x 0.0))")], 20)
+        assert (answer.status, answer.model is not None and answer.model["x"] < 0) == ("sat", True)
+
+    def test_an_option_one_encoding_sets_does_not_reach_the_next(self) -> None:
+        # z3's (reset) keeps its global options: each query sets the one a variant changes.
+        # (get-option ...) prints the value where an answer would be, so it comes back as the reason.
+        _need_z3()
+        smt.close_solvers()
+        ask = "(get-option :smt.solve_eqs)"
+        assert solve([_query(ask, variant=VARIANTS[1])], 20).reason == "false"  # aggregates
+        assert solve([_query(ask, variant=VARIANTS[0])], 20).reason == "true"  # macros, on the same process
+
+    def test_the_loser_of_a_race_is_not_kept(self) -> None:
+        _need_z3()
+        smt.close_solvers()
+        before = _children()
+        fast = _query("(declare-const x Real)\n(assert (> x 1.0))\n(assert (< x 0.0))")
+        assert solve([_query(FERMAT), fast], 30).status == "unsat"
+        assert len(_children() - before) == 1, "the winner is kept, the process still on FERMAT ended"
+
+    def test_a_process_that_ended_is_replaced(self) -> None:
+        _need_z3()
+        smt.close_solvers()
+        before = _children()
+        assert solve([_query("(declare-const x Real)\n(assert (> x 1.0))")], 20).status == "sat"
+        (pid,) = _children() - before
+        os.kill(pid, 9)
+        for _ in range(500):  # until it is dead (a zombie, or already reaped by its reader)
+            try:
+                if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                    break
+            except (OSError, IndexError):
+                break
+            time.sleep(0.01)
+        assert solve([_query("(declare-const x Real)\n(assert (< x x))")], 20).status == "unsat"
+
+    def test_a_query_with_unbalanced_parentheses_is_an_error_at_once(self) -> None:
+        # a kept z3 would wait for the missing ")" for ever (no answer, not even an error)
+        _need_z3()
+        answer = solve([_query("(declare-const x Real)\n(assert (> x 1.0)")], 20)
+        assert (answer.status, answer.seconds) == ("error", 0.0)
+        assert answer.reason == "malformed query (unbalanced parentheses) in macros"

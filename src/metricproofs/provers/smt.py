@@ -24,9 +24,11 @@ second, where the exact one times out.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import gc
 import math
+import os
 import queue
 import re
 import subprocess
@@ -43,7 +45,7 @@ from metricproofs import definitions as d
 from metricproofs.catalogue import Formula
 from metricproofs.evaluation import _NUMERAL, SmtBackend, Term, VarSpec, compile_expr
 
-__all__ = ["Variant", "VARIANTS", "SMT_CORE", "ABSTRACTIONS", "DIVISION", "Query", "SolverAnswer", "encode", "solve", "parse_model", "z3_binary"]
+__all__ = ["Variant", "VARIANTS", "SMT_CORE", "ABSTRACTIONS", "DIVISION", "Query", "SolverAnswer", "encode", "solve", "parse_model", "z3_binary", "close_solvers"]
 
 Goal = Literal["hypotheses", "definedness", "negation"]
 
@@ -289,12 +291,15 @@ def z3_binary() -> str | None:
 def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
     """Run equisatisfiable variants of one query in parallel z3 processes; first answer wins.
 
-    The first sat or unsat answer is returned and the other processes are killed; a sat
-    answer of an abstraction (:data:`ABSTRACTIONS`) proves nothing and counts as "unknown". Each
-    process is also killed at the time limit (z3's own limit is cooperative and can be
-    overrun in nonlinear arithmetic). When no variant decided: "error" if some process
-    reported an error or crashed (a malformed script, a solver bug: never hidden as a
-    timeout), else "unknown" with the reason ("timeout", or z3's "incomplete").
+    The first sat or unsat answer is returned and the processes still working are killed; a
+    sat answer of an abstraction (:data:`ABSTRACTIONS`) proves nothing and counts as
+    "unknown". z3 is asked with its own (cooperative) time limit, and a process that overruns
+    it by a second (nonlinear arithmetic can) is killed. When no variant decided: "error" if
+    some process reported an error or crashed (a malformed script, a solver bug: never hidden
+    as a timeout), else "unknown" with the reason ("timeout", or z3's "incomplete").
+
+    The processes are kept between calls (:class:`_Server`): starting z3 costs about as much
+    as answering one of the prover's small queries, and a run asks about 1,600 of them.
     """
     if all(q.trivial for q in variants):
         why = "the all-zero point satisfies the hypotheses" if variants[0].goal == "hypotheses" else "no division to guard"
@@ -303,88 +308,190 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
     if binary is None:
         return _solve_in_process(variants[0], timeout)
     start = time.perf_counter()
-    procs = []
+    unbalanced = [q.variant.name for q in variants if q.text.count("(") != q.text.count(")")]
+    if unbalanced:  # a kept z3 would wait for the missing ")" (no answer, not even an error)
+        return SolverAnswer("error", 0.0, None, f"malformed query (unbalanced parentheses) in {', '.join(unbalanced)}")
+    finished: queue.Queue[tuple[_Server, str, bool]] = queue.Queue()
+    asked: list[tuple[Query, _Server]] = []
     for query in variants:
-        procs.append((query, subprocess.Popen(
-            [binary, "-in", f"-T:{max(1, math.ceil(timeout))}"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
-    finished: queue.Queue[_Reader] = queue.Queue()
-    readers = []
-    for query, proc in procs:
-        script = f"{query.variant.preamble}{query.text}\n{query.variant.check_command}\n(get-model)\n(exit)\n"
-        reader = _Reader(proc, script, query, finished)
-        reader.start()
-        readers.append(reader)
+        server = _SERVERS.take(binary)
+        server.ask(_server_script(query, timeout), finished)
+        asked.append((query, server))
     deadline = start + timeout + 1.0
     answer: SolverAnswer | None = None
     reasons: list[str] = []
     errors: dict[int, str] = {}  # by the encoding's place in ``variants``, so the report's order is fixed
-    for _ in readers:  # in the order the processes finish
+    idle: set[int] = set()  # servers that answered and can be asked again
+    for _ in asked:  # in the order the processes finish
         try:
-            reader = finished.get(timeout=max(0.0, deadline - time.perf_counter()))
+            server, output, ended = finished.get(timeout=max(0.0, deadline - time.perf_counter()))
         except queue.Empty:
             reasons.append("timeout")
             break
-        status, model, reason = reader.result()
-        if status == "sat" and reader.query.variant.abstract_division:
+        place = next(i for i, (_, s) in enumerate(asked) if s is server)
+        query = asked[place][0]
+        if not ended:
+            idle.add(place)
+        status, model, reason = _read_answer(output, server.proc.returncode if ended else None)
+        if status == "sat" and query.variant.abstract_division:
             status, reason = "unknown", INCONCLUSIVE
         if status in ("sat", "unsat"):
-            answer = SolverAnswer(status, time.perf_counter() - start, model, "", reader.query.variant.name)
+            answer = SolverAnswer(status, time.perf_counter() - start, model, "", query.variant.name)
             break
         if status == "error":
-            errors[readers.index(reader)] = reason
+            errors[place] = reason
         else:
             reasons.append(reason)
-    for reader in readers:
-        if reader.proc.poll() is None:
-            reader.proc.kill()
-    for reader in readers:
-        reader.join(timeout=5)
+    for place, (_, server) in enumerate(asked):
+        if place in idle:
+            _SERVERS.give_back(server)
+        else:  # still working (or gone): its answer is not wanted
+            server.close()
     if answer is None:
         seconds = time.perf_counter() - start
         if errors:
             return SolverAnswer("error", seconds, None, "; ".join(dict.fromkeys(errors[i] for i in sorted(errors))))
-        # every undecided reader gave a reason (result() never returns an empty one), or the deadline passed
+        # every undecided server gave a reason (_read_answer never returns an empty one), or the deadline passed
         reason = "timeout" if "timeout" in reasons else "; ".join(sorted(set(reasons)))
         return SolverAnswer("unknown", seconds, None, reason)
     return answer
 
 
-class _Reader(threading.Thread):
-    """Feeds one z3 process its script and collects its answer."""
+#: The line each script ends by asking z3 to print: the end of one answer on a kept process.
+ANSWER_END = "metricproofs:end-of-answer"
 
-    def __init__(self, proc: subprocess.Popen, script: str, query: Query, finished: queue.Queue[_Reader]) -> None:
-        super().__init__(daemon=True)
-        self.proc = proc
-        self.query = query
-        self.script = script
-        self.output = ""
-        self.finished = finished
 
-    def run(self) -> None:
+def _server_script(query: Query, timeout: float) -> str:
+    """What a kept z3 process is sent for one query: a fresh start (``(reset)`` keeps z3's global
+    options, so the one a variant changes is set either way), the time limit, the query, the
+    answer, the reason for an "unknown", a model, and the end-of-answer line."""
+    eqs = "false" if query.variant.named_constants else "true"
+    return (f"(reset)\n(set-option :timeout {max(1, math.ceil(timeout * 1000))})\n"
+            f"(set-option :smt.solve_eqs {eqs})\n{query.text}\n{query.variant.check_command}\n"
+            f"(get-info :reason-unknown)\n(get-model)\n(echo \"{ANSWER_END}\")\n")
+
+
+def _read_answer(output: str, returncode: int | None) -> tuple[str, dict[str, Fraction] | None, str]:
+    """Status, model and reason from what z3 printed for one query (``returncode``: the process
+    ended before its end-of-answer line, with this exit code)."""
+    lines = output.strip().splitlines()
+    first = lines[0].strip() if lines else ""
+    if first == "unsat":
+        return "unsat", None, ""
+    if first == "sat":
+        return "sat", parse_model("\n".join(lines[1:])), ""
+    if first == "unknown":
+        said = lines[1].strip() if len(lines) > 1 else ""
+        return "unknown", None, "timeout" if said in ('(:reason-unknown "timeout")', '(:reason-unknown "canceled")') else "incomplete"
+    if first == "timeout":
+        return "unknown", None, "timeout"
+    if "error" in output:
+        return "error", None, output.strip()[:300]
+    if returncode:  # it ended by itself (the race kills only what it no longer reads): a crash
+        return "error", None, f"z3 exited with code {returncode}: {output.strip()[:200] or 'no output'}"
+    return "unknown", None, first or "no answer"
+
+
+class _Server:
+    """One z3 process (``z3 -in``) that answers query after query; its own thread reads what
+    it prints and hands each answer (up to the end-of-answer line) to whoever asked."""
+
+    def __init__(self, binary: str) -> None:
+        self.binary = binary
+        self.proc = subprocess.Popen([binary, "-in"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True, bufsize=1)
+        self._to: queue.Queue[tuple[_Server, str, bool]] | None = None
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def ask(self, script: str, finished: queue.Queue[tuple[_Server, str, bool]]) -> None:
+        """Send one script; its answer goes to ``finished`` as (self, output, process ended)."""
+        self._to = finished
         try:
-            self.output, _ = self.proc.communicate(self.script)
+            assert self.proc.stdin is not None
+            self.proc.stdin.write(script)
+            self.proc.stdin.flush()
         except (BrokenPipeError, OSError, ValueError):
-            self.output = ""
-        finally:
-            self.finished.put(self)  # wakes the race at once (no polling interval)
+            pass  # the process is gone: the reader reports its end
 
-    def result(self) -> tuple[str, dict[str, Fraction] | None, str]:
-        lines = self.output.strip().splitlines()
-        first = lines[0].strip() if lines else ""
-        if first == "unsat":
-            return "unsat", None, ""
-        if first == "sat":
-            return "sat", parse_model("\n".join(lines[1:])), ""
-        if first == "unknown":
-            return "unknown", None, "incomplete"
-        if first == "timeout":
-            return "unknown", None, "timeout"
-        if "error" in self.output:
-            return "error", None, self.output.strip()[:300]
-        if self.proc.returncode:  # it ended by itself (the caller kills only after reading): a crash
-            return "error", None, f"z3 exited with code {self.proc.returncode}: {self.output.strip()[:200] or 'no output'}"
-        return "unknown", None, first or "no answer"
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        said: list[str] = []
+        try:
+            for line in self.proc.stdout:
+                if line.rstrip("\r\n") == ANSWER_END:
+                    if self._to is not None:
+                        self._to.put((self, "".join(said), False))
+                    said = []
+                else:
+                    said.append(line)
+        except (OSError, ValueError):
+            pass
+        self.proc.wait()
+        if self._to is not None:
+            self._to.put((self, "".join(said), True))
+
+    def close(self) -> None:
+        """End the process (whatever it is doing) and reap it."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self._reader.join(timeout=5)
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            try:
+                if pipe is not None:
+                    pipe.close()
+            except OSError:
+                pass
+
+
+class _Servers:
+    """The idle z3 processes of this process (at most :attr:`KEPT`), handed out one per query.
+
+    A forked child does not use its parent's processes (their pipes are shared with the
+    parent): the pool remembers the pid that started them.
+    """
+
+    KEPT = 8
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._idle: list[_Server] = []
+        self._pid = os.getpid()
+
+    def take(self, binary: str) -> _Server:
+        with self._lock:
+            if self._pid != os.getpid():
+                self._idle, self._pid = [], os.getpid()
+            while self._idle:
+                server = self._idle.pop()
+                if server.binary == binary and server.proc.poll() is None:
+                    return server
+                server.close()
+        return _Server(binary)
+
+    def give_back(self, server: _Server) -> None:
+        with self._lock:
+            if self._pid == os.getpid() and len(self._idle) < self.KEPT and server.proc.poll() is None:
+                self._idle.append(server)
+                return
+        server.close()
+
+    def close(self) -> None:
+        """End every idle process (at exit, and for tests that count processes)."""
+        with self._lock:
+            idle, self._idle = (self._idle, []) if self._pid == os.getpid() else ([], [])
+        for server in idle:
+            server.close()
+
+
+_SERVERS = _Servers()
+atexit.register(_SERVERS.close)
+
+
+def close_solvers() -> None:
+    """End the z3 processes kept between queries (they are also ended at exit)."""
+    _SERVERS.close()
 
 
 def _sexprs(text: str) -> list:
