@@ -34,3 +34,17 @@ def test_a_sat_abstraction_is_inconclusive_never_a_counterexample():
         answer = solve([query], 20)
         assert answer.status == "unknown", (query.variant.name, answer)
         assert "inconclusive" in answer.reason
+
+
+def test_a_reseeded_encoding_asks_the_same_question_and_stays_inconclusive_when_sat():
+    # another seed changes z3's search order only: the text is the same, the name says the
+    # seed, and an abstraction's sat is still no counterexample
+    negation = _negation("macro-precision-equals-recall", 2, relax=False)
+    for variant in ABSTRACTIONS:
+        seeded = variant.reseeded(2)
+        assert (seeded.name, seeded.seed, seeded.unseeded, variant.reseeded(0)) == \
+            (f"{variant.name}-seed-2", 2, variant, variant)
+        query = negation.query(seeded)
+        assert (query.text, query.variant) == (negation.query(variant).text, seeded)
+        answer = solve([query], 20)
+        assert (answer.status, "inconclusive" in answer.reason) == ("unknown", True)

@@ -202,10 +202,14 @@ class TestRace:
         _fake_solver(tmp_path, monkeypatch, f'cat > {seen}\necho "$@" >> {seen}\necho unsat')
         assert solve([_query("(assert true)", variant=VARIANTS[1])], 2.5).status == "unsat"
         assert seen.read_text() == ("(reset)\n(set-option :timeout 2500)\n(set-option :smt.solve_eqs false)\n"
-                                    "(assert true)\n(check-sat)\n(get-info :reason-unknown)\n(get-model)\n"
+                                    "(set-option :smt.random_seed 0)\n(assert true)\n(check-sat)\n"
+                                    "(get-info :reason-unknown)\n(get-model)\n"
                                     f'(echo "{smt.ANSWER_END}")\n-in\n')
         assert solve([_query("(assert true)")], 0.2).status == "unsat"  # z3's own limit, in milliseconds
-        assert seen.read_text().startswith("(reset)\n(set-option :timeout 200)\n(set-option :smt.solve_eqs true)\n")
+        assert seen.read_text().startswith("(reset)\n(set-option :timeout 200)\n(set-option :smt.solve_eqs true)\n"
+                                           "(set-option :smt.random_seed 0)\n")
+        assert solve([_query("(assert true)", variant=VARIANTS[0].reseeded(7))], 1).status == "unsat"
+        assert "(set-option :smt.random_seed 7)\n(assert true)\n" in seen.read_text()
 
     def test_trivial_queries_are_answered_without_a_solver(self, tmp_path, monkeypatch) -> None:
         _fake_solver(tmp_path, monkeypatch, "exit 3")  # would be an error if it ran
@@ -381,6 +385,13 @@ class TestKeptProcesses:
         ask = "(get-option :smt.solve_eqs)"
         assert solve([_query(ask, variant=VARIANTS[1])], 20).reason == "false"  # aggregates
         assert solve([_query(ask, variant=VARIANTS[0])], 20).reason == "true"  # macros, on the same process
+
+    def test_a_seed_reaches_z3_and_not_the_next_query(self) -> None:
+        _need_z3()
+        smt.close_solvers()
+        ask = "(get-option :smt.random_seed)"
+        assert solve([_query(ask, variant=VARIANTS[0].reseeded(3))], 20).reason == "3"
+        assert solve([_query(ask, variant=VARIANTS[0])], 20).reason == "0"  # on the same process
 
     def test_the_loser_of_a_race_is_not_kept(self) -> None:
         _need_z3()

@@ -81,6 +81,8 @@ class Obligation:
         """The query in ``encoding`` (default: the written one), encoded once."""
         chosen = encoding or variant(self.written)
         found = self._queries.get(chosen.name)
+        if found is None and chosen.seed:  # the same text, asked with another seed
+            found = self._queries[chosen.name] = dataclasses.replace(self.query(chosen.unseeded), variant=chosen)
         if found is None:
             found = self._queries[chosen.name] = encode(self.formula, self.k, self.goal, self.extra,
                                                         self.facts, chosen)
