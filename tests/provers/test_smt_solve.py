@@ -24,7 +24,7 @@ import pytest
 
 from metricproofs.domains import VarSpec
 from metricproofs.provers import smt
-from metricproofs.provers.smt import VARIANTS, Query, parse_model, solve
+from metricproofs.provers.smt import ABSTRACTIONS, VARIANTS, Query, parse_model, solve
 
 REAL = VarSpec("Real", lower=None)
 INT = VarSpec("Int", lower=None)
@@ -52,8 +52,8 @@ def _fake_solver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> 
     z3 is kept between queries, so a query's script ends with the end-of-answer line: the
     executable reads up to that line, then runs ``body`` with the script as its standard input
     (a body that answers and exits is a one-shot solver, as z3 run on one file). A body that
-    waits must ``exec`` its last command, so that the process the race kills is the one holding
-    the output pipe, as with z3 itself (a shell killed under a running ``sleep`` would leave the
+    waits must ``exec`` its last command, so that the process the race interrupts (SIGINT) or
+    kills is the one holding the output pipe, as with z3 itself (a shell killed under a running ``sleep`` would leave the
     pipe open, and itself unreaped, until the sleep ends).
     """
     script, behaviour = tmp_path / "fake-z3", tmp_path / "fake-z3-body"
@@ -202,14 +202,17 @@ class TestRace:
         _fake_solver(tmp_path, monkeypatch, f'cat > {seen}\necho "$@" >> {seen}\necho unsat')
         assert solve([_query("(assert true)", variant=VARIANTS[1])], 2.5).status == "unsat"
         assert seen.read_text() == ("(reset)\n(set-option :timeout 2500)\n(set-option :smt.solve_eqs false)\n"
-                                    "(set-option :smt.random_seed 0)\n(assert true)\n(check-sat)\n"
+                                    "(set-option :smt.random_seed 0)\n(set-option :smt.arith.solver 6)\n"
+                                    f'(assert true)\n(echo "{smt.CHECKING}")\n(check-sat)\n'
                                     "(get-info :reason-unknown)\n(get-model)\n"
                                     f'(echo "{smt.ANSWER_END}")\n-in\n')
         assert solve([_query("(assert true)")], 0.2).status == "unsat"  # z3's own limit, in milliseconds
         assert seen.read_text().startswith("(reset)\n(set-option :timeout 200)\n(set-option :smt.solve_eqs true)\n"
                                            "(set-option :smt.random_seed 0)\n")
         assert solve([_query("(assert true)", variant=VARIANTS[0].reseeded(7))], 1).status == "unsat"
-        assert "(set-option :smt.random_seed 7)\n(assert true)\n" in seen.read_text()
+        assert "(set-option :smt.random_seed 7)\n(set-option :smt.arith.solver 6)\n(assert true)\n" in seen.read_text()
+        assert solve([_query("(assert true)", variant=ABSTRACTIONS[0])], 1).status == "unsat"
+        assert "(set-option :smt.arith.solver 2)\n(assert true)\n" in seen.read_text()
 
     def test_trivial_queries_are_answered_without_a_solver(self, tmp_path, monkeypatch) -> None:
         _fake_solver(tmp_path, monkeypatch, "exit 3")  # would be an error if it ran
@@ -393,13 +396,39 @@ class TestKeptProcesses:
         assert solve([_query(ask, variant=VARIANTS[0].reseeded(3))], 20).reason == "3"
         assert solve([_query(ask, variant=VARIANTS[0])], 20).reason == "0"  # on the same process
 
-    def test_the_loser_of_a_race_is_not_kept(self) -> None:
+    def test_the_loser_of_a_race_is_interrupted_and_kept(self) -> None:
+        # starting z3 costs about as much as a small query: the race stops the loser's check
+        # (SIGINT) instead of ending the process, and the process answers the next query
         _need_z3()
         smt.close_solvers()
         before = _children()
         fast = _query("(declare-const x Real)\n(assert (> x 1.0))\n(assert (< x 0.0))")
+        start = time.perf_counter()
         assert solve([_query(FERMAT), fast], 30).status == "unsat"
-        assert len(_children() - before) == 1, "the winner is kept, the process still on FERMAT ended"
+        kept = _children() - before
+        assert len(kept) == 2, "the winner and the interrupted process on FERMAT"
+        for _ in range(200):  # until the interrupted one is back in the pool (it needs milliseconds)
+            if len(smt._SERVERS._idle) == 2:
+                break
+            time.sleep(0.01)
+        sat = _query("(declare-const x Real)\n(assert (> x 1.0))")
+        assert solve([sat, sat], 20).status == "sat"
+        assert _children() - before == kept, "two queries at once, on the same two processes"
+        assert time.perf_counter() - start < 10, "FERMAT's check (30 s) was stopped, not waited for"
+
+    def test_a_loser_that_does_not_finish_its_answer_is_ended(self, tmp_path, monkeypatch) -> None:
+        # it says it is checking, ignores the interrupt and goes on sleeping
+        monkeypatch.setattr(smt, "DRAIN_SECONDS", 0.2)
+        _fake_solver(tmp_path, monkeypatch, f'if grep -q "fast"; then echo unsat; else trap "" INT; '
+                                            f'echo {smt.CHECKING}; exec sleep 30; fi')
+        smt.close_solvers()
+        before = _children()
+        assert solve([_query("(assert slow)"), _query("(assert fast)")], 30).status == "unsat"
+        for _ in range(300):
+            if len(_children() - before) == 1:
+                break
+            time.sleep(0.01)
+        assert len(_children() - before) == 1, "the winner is kept, the loser that went on sleeping ended"
 
     def test_a_process_that_ended_is_replaced(self) -> None:
         _need_z3()
