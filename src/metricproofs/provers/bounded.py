@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass, field
 from typing import Callable
 
 from metricproofs.catalogue import Claim, CountsOf, Formula
@@ -27,7 +28,7 @@ from metricproofs.provers.obligations import (SMALL_BOUNDS, Obligation, class_ra
 from metricproofs.provers.results import MethodResult
 from metricproofs.provers.smt import ABSTRACTIONS, SMT_CORE, VARIANTS, SolverAnswer, Variant, solve
 
-__all__ = ["prove_bounded", "RACED", "ABSTRACTION_SLICE", "SLICE_FLOOR", "SLICE_GROWTH", "RERACE_AFTER", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
+__all__ = ["prove_bounded", "RACED", "ABSTRACTION_SLICE", "SLICE_FLOOR", "SLICE_GROWTH", "RERACE_AFTER", "RESEEDS", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
 
 METHOD = "z3-bounded"
 
@@ -49,6 +50,8 @@ ABSTRACTION_SLICE = 5.0
 SLICE_FLOOR = 1.0
 SLICE_GROWTH = 4.0
 RERACE_AFTER = 0.5
+#: Rounds of the abstractions with other random seeds after the first runs out of its slice.
+RESEEDS = 3
 
 Progress = Callable[[str], None]
 
@@ -81,20 +84,35 @@ class _Ahead(threading.Thread):
         return self.plan
 
 
-def _ask(obligation: Obligation, timeout: float, won: dict[str, SolverAnswer] | None = None) -> SolverAnswer:
+@dataclass
+class _Memory:
+    """What the last k's answers say about which encoding to ask first (one per claim's run)."""
+
+    #: obligation name -> its unsat answer at the last k
+    won: dict[str, SolverAnswer] = field(default_factory=dict)
+    #: obligations whose first exact encoding was raced beside the abstractions and lost to one
+    #: that needed more than RERACE_AFTER seconds: it is not asked beside them again
+    exact_slow: set[str] = field(default_factory=set)
+
+
+def _ask(obligation: Obligation, timeout: float, memory: _Memory | None = None) -> SolverAnswer:
     """Race the encodings of one obligation that :data:`RACED` lists for it; a query in linear
     arithmetic is asked in the first encoding only (the others differ only in how ratios
     and shared sums are written, and linear arithmetic is decided fast in any of them).
 
-    A nonlinear obligation that must be unsat also races the abstractions, and ``won``
-    (obligation name -> its last unsat answer) remembers which encoding decided it: at the
-    next k that one is asked first, for a slice of time that grows with what it needed (at most
-    :data:`ABSTRACTION_SLICE` seconds), and only if it does not decide is the rest of the
-    portfolio raced. An abstraction is asked together with the other abstractions (their run
-    times at one k differ by 100x from run to run, and two processes fit two cores); an exact
-    encoding that needed more than :data:`RERACE_AFTER` seconds is not asked first at all
-    (nonlinear run times grow fast with k; an abstraction's do not). This changes how fast,
-    never what is answered.
+    A nonlinear obligation that must be unsat also races the abstractions, and ``memory``
+    remembers which encoding decided it: at the next k that one is asked first, for a slice of
+    time that grows with what it needed (at most :data:`ABSTRACTION_SLICE` seconds), and only if
+    it does not decide is the rest of the portfolio raced. An abstraction is asked together with
+    the other abstractions (their run times at one k differ by 100x from run to run, and two
+    processes fit two cores) and with the first exact encoding (which may have lost the last
+    race by a hair, and at k = 20 answer in 0.05 s where the abstractions need 2 s) until that
+    one loses to an abstraction that needed more than :data:`RERACE_AFTER` seconds. If the slice
+    runs out, the abstractions are asked again with other random seeds (:data:`RESEEDS` rounds:
+    their run times are heavy-tailed over seeds, so a restart is likely to be short where one
+    run is long). An exact encoding that needed more than :data:`RERACE_AFTER` seconds is not
+    asked first at all (nonlinear run times grow fast with k; an abstraction's do not). This
+    changes how fast, never what is answered.
     """
     encodings = RACED[obligation.name]
     first = obligation.query(encodings[0])
@@ -102,22 +120,36 @@ def _ask(obligation: Obligation, timeout: float, won: dict[str, SolverAnswer] | 
         return solve([first], timeout)
     if obligation.expected != "unsat":
         return solve(obligation.queries(encodings), timeout)
-    won = won if won is not None else {}
+    memory = memory if memory is not None else _Memory()
+    name = obligation.name
     portfolio = (*ABSTRACTIONS, *encodings)
-    previous = won.get(obligation.name)
-    last = next((v for v in portfolio if previous is not None and v.name == previous.encoding), None)
+    previous = memory.won.get(name)
+    last = next((v for v in portfolio if previous is not None and v.name == previous.encoding.rsplit("-seed-", 1)[0]), None)
     if last is not None and (last.abstract_division or previous.seconds <= RERACE_AFTER):
-        first_round = ABSTRACTIONS if last.abstract_division else (last,)
+        if last.abstract_division:
+            rounds = [tuple(v.reseeded(seed) for v in ABSTRACTIONS) for seed in range(RESEEDS + 1)]
+            if name not in memory.exact_slow:
+                rounds[0] += (encodings[0],)
+        else:
+            rounds = [(last,)]
         slice_ = min(ABSTRACTION_SLICE, max(SLICE_FLOOR, SLICE_GROWTH * previous.seconds))
-        answer = solve(obligation.queries(first_round), min(timeout, slice_))
-        if answer.status != "unknown":
-            if answer.status == "unsat":
-                won[obligation.name] = answer
-            return answer
-        portfolio = tuple(v for v in portfolio if v not in first_round)
+        for first_round in rounds:
+            answer = solve(obligation.queries(first_round), min(timeout, slice_))
+            if answer.status != "unknown":
+                if answer.status == "unsat":
+                    memory.won[name] = answer
+                    if first_round is rounds[0] and len(first_round) > len(ABSTRACTIONS) \
+                            and answer.encoding != encodings[0].name and answer.seconds > RERACE_AFTER:
+                        memory.exact_slow.add(name)
+                return answer
+            if first_round is rounds[0] and len(first_round) > len(ABSTRACTIONS):
+                memory.exact_slow.add(name)  # the exact encoding did not decide within the slice either
+            if answer.reason != "timeout":  # sat in the abstractions: another seed finds another model
+                break
+        portfolio = tuple(v for v in portfolio if v not in rounds[0])
     answer = solve(obligation.queries(portfolio), timeout)
     if answer.status == "unsat":
-        won[obligation.name] = answer
+        memory.won[name] = answer
     return answer
 
 
@@ -137,7 +169,7 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
                             max(checked) if checked else None, detail, **extra)  # type: ignore[arg-type]
 
     ahead: _Ahead | None = None
-    won: dict[str, SolverAnswer] = {}  # obligation name -> its unsat answer at the last k
+    memory = _Memory()  # which encodings decided at the last k
     for k in ks:
         progress(f"{claim.id}: z3-bounded k={k}")
         *checks, negation = ahead.result() if ahead is not None else holds_plan(claim, formula, k, counts_of)
@@ -145,7 +177,7 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
         if ahead is not None:
             ahead.start()
         for obligation in checks:
-            answer = _ask(obligation, timeout, won)
+            answer = _ask(obligation, timeout, memory)
             if answer.status == "error":
                 return result("error", f"z3 failed on the {obligation.name} query at k={k}: {answer.reason}")
             if obligation.name == "hypotheses":
@@ -163,7 +195,7 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
                 negation = negation.without_facts()
         attempts = search_plan(formula, k, negation.facts) if claim.expected == "fails" else [negation]
         for attempt in attempts:
-            answer = _ask(attempt, timeout, won)
+            answer = _ask(attempt, timeout, memory)
             if answer.status in ("sat", "error"):
                 break
         if answer.status == "error":
