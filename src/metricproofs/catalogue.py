@@ -136,7 +136,7 @@ class Claim:
     build: Callable[[CountsOf], Formula]
     methods: tuple[str, ...] = ("z3-bounded",)
     min_classes: int = 1
-    max_classes: int = 10  #: default bound of z3-bounded for this claim (--max-classes raises it)
+    max_classes: int = 20  #: default bound of z3-bounded for this claim (--max-classes raises it)
     #: largest class count whose obligations are committed under proofs/smt2 (kept apart from
     #: max_classes: raising the prover's bound must not change the certificates both solvers re-check)
     export_max_classes: int = 4
@@ -584,20 +584,20 @@ CATALOGUE: tuple[Claim, ...] = (
           "the two denominators are the same number, N (which is > 0): P = R = trace(C) / N.",
           ("sokolova2009", "sklearn-docs"), _micro_p_eq_r, induction=Induction("samples", lemmas=("fp-fn-balance",)),
           key_argument="P and R share the numerator sum TP; their denominators are sum TP + sum FP and sum TP + sum FN. Each error is a false positive of its predicted label and a false negative of its true label, so sum FP = sum FN and the two denominators are the same number, N (lemma fp-fn-balance).", lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"),
-          max_classes=20, **w.micro_precision_equals_recall, when_hypotheses_drop=('micro-subset-precision-equals-recall', 'multilabel-micro-precision-equals-recall', 'abstaining-micro-precision-equals-recall', 'top-k-micro-precision-equals-recall', 'macro-precision-equals-recall'), worked_example=True, kit="micro P = micro R"),
+          **w.micro_precision_equals_recall, when_hypotheses_drop=('micro-subset-precision-equals-recall', 'multilabel-micro-precision-equals-recall', 'abstaining-micro-precision-equals-recall', 'top-k-micro-precision-equals-recall', 'macro-precision-equals-recall'), worked_example=True, kit="micro P = micro R"),
     Claim("micro-f1-equals-accuracy", "Micro F1 equals accuracy", "holds",
           "In single-label classification with N > 0, micro F1 = micro P = micro R = accuracy.",
           "Both denominators equal N (fp-fn-balance), so P = R = trace/N = accuracy, and the harmonic mean of two "
           "equal numbers is that number. In count form F1 = 2 TP / (2 TP + FP + FN) = 2 TP / (2 N) = accuracy.",
           ("sokolova2009", "grandini2020", "sklearn-docs"), _micro_f1_eq_acc, induction=Induction("samples", lemmas=("fp-fn-balance",)),
           key_argument="Each error is one false positive and one false negative, so sum FP = sum FN and both micro denominators equal N (lemma fp-fn-balance): P = R = trace / N = accuracy, and F1, the harmonic mean of two equal numbers, is that number.", lemmas=("fp-fn-balance",),
-          methods=("z3-bounded", "z3-induction", "sympy"), max_classes=20, **w.micro_f1_equals_accuracy, when_hypotheses_drop=('micro-subset-precision-equals-recall', 'multilabel-micro-precision-equals-recall', 'micro-f1-at-least-macro-f1'), worked_example=True, kit="micro P, R, F1 = accuracy"),
+          methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_f1_equals_accuracy, when_hypotheses_drop=('micro-subset-precision-equals-recall', 'multilabel-micro-precision-equals-recall', 'micro-f1-at-least-macro-f1'), worked_example=True, kit="micro P, R, F1 = accuracy"),
     Claim("micro-fbeta-equals-accuracy", "Micro F-beta equals accuracy for every beta", "holds",
           "In single-label classification with N > 0, micro F-beta = accuracy for every real beta > 0.",
           "F_beta = (1 + b^2) TP / (b^2 (TP + FN) + (TP + FP)); with sum FP = sum FN the denominator is "
           "(1 + b^2)(TP + FP) = (1 + b^2) N, so F_beta = TP / N.",
           ("sklearn-docs",), _micro_fbeta_eq_acc, induction=Induction("samples", lemmas=("fp-fn-balance",)),
-          key_argument="In count form F-beta = (1 + b^2) TP / ((1 + b^2) TP + b^2 FN + FP); every error adds one to sum FP and one to sum FN (lemma fp-fn-balance), so the denominator is (1 + b^2) N whatever beta is, and F-beta = trace / N.", lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), max_classes=20, **w.micro_fbeta_equals_accuracy, kit="micro F-beta = accuracy"),
+          key_argument="In count form F-beta = (1 + b^2) TP / ((1 + b^2) TP + b^2 FN + FP); every error adds one to sum FP and one to sum FN (lemma fp-fn-balance), so the denominator is (1 + b^2) N whatever beta is, and F-beta = trace / N.", lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_fbeta_equals_accuracy, kit="micro F-beta = accuracy"),
     Claim("micro-superset-labels-equals-accuracy", "Extra absent labels change nothing", "holds",
           "If the label set S contains every label that occurs, micro P_S = R_S = accuracy.",
           "A label outside S is absent, so it contributes 0 to every count; the sums over S equal the sums over all "
@@ -611,20 +611,20 @@ CATALOGUE: tuple[Claim, ...] = (
           "support_l = 0. Summing, sum_l support_l recall_l = trace(C), and sum_l support_l = N.",
           ("sklearn-docs", "grandini2020"), _weighted_recall, induction=Induction("classes"),
           key_argument="Weighting recall_l = TP_l / support_l by support_l cancels its denominator: each label contributes TP_l (and 0 = TP_l when it has no support, whatever zero_division says), so the weighted sum is trace(C) and the weights add up to N.", methods=("z3-bounded", "z3-induction"),
-          max_classes=20, **w.weighted_recall_equals_accuracy, when_hypotheses_drop=('weighted-precision-equals-accuracy',), kit="weighted recall = accuracy"),
+          **w.weighted_recall_equals_accuracy, when_hypotheses_drop=('weighted-precision-equals-accuracy',), kit="weighted recall = accuracy"),
     Claim("prediction-weighted-precision-equals-accuracy", "Prediction-weighted precision equals accuracy", "holds",
           "Precision averaged with weights = number of predictions of each label equals accuracy (the dual of "
           "weighted recall).",
           "predicted_l * precision_l = TP_l (also when predicted_l = 0), and sum_l predicted_l = N.",
           ("grandini2020",), _prediction_weighted_precision, induction=Induction("classes", lemmas=("fp-fn-balance",)),
           key_argument="Weighting precision_l = TP_l / predicted_l by predicted_l cancels its denominator: each label contributes TP_l, so the sum is trace(C); the weights add up to sum (TP + FP) = N because each error is one FP and one FN (lemma fp-fn-balance).", methods=("z3-bounded", "z3-induction"),
-          max_classes=20, **w.prediction_weighted_precision_equals_accuracy, when_hypotheses_drop=('weighted-precision-equals-accuracy',)),
+          **w.prediction_weighted_precision_equals_accuracy, when_hypotheses_drop=('weighted-precision-equals-accuracy',)),
     Claim("micro-jaccard-from-accuracy", "Micro Jaccard is a function of accuracy", "holds",
           "In single-label classification with N > 0, micro Jaccard = acc / (2 - acc).",
           "J = TP / (TP + FP + FN) = TP / (TP + 2 (N - TP)) = TP / (2N - TP); divide by N. This is the F* = J "
           "relation of Hand, Christen & Kirielle applied to micro F1 = accuracy.",
           ("hand2021",), _micro_jaccard, induction=Induction("samples", lemmas=("fp-fn-balance",)),
-          key_argument="Micro Jaccard is sum TP / (sum TP + sum FP + sum FN); each error is one FP and one FN (lemma fp-fn-balance), so sum FP + sum FN = 2 (N - trace) and J = trace / (2N - trace) = acc / (2 - acc).", lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), max_classes=20, **w.micro_jaccard_from_accuracy, kit="micro Jaccard = acc / (2 - acc)"),
+          key_argument="Micro Jaccard is sum TP / (sum TP + sum FP + sum FN); each error is one FP and one FN (lemma fp-fn-balance), so sum FP + sum FN = 2 (N - trace) and J = trace / (2N - trace) = acc / (2 - acc).", lemmas=("fp-fn-balance",), methods=("z3-bounded", "z3-induction", "sympy"), **w.micro_jaccard_from_accuracy, kit="micro Jaccard = acc / (2 - acc)"),
     Claim("binary-micro-equals-accuracy", "Binary: micro over both labels equals accuracy", "holds",
           "With k = 2 labels, micro P, R and F1 over both labels equal accuracy (this is not scikit-learn's "
           "average='binary', which scores the positive label only).",
@@ -679,7 +679,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "holds",
           "Balanced accuracy equals macro recall over exactly the labels that occur in y_true.",
           "Both are the unweighted mean of TP_l / support_l over the labels with support_l > 0.",
-          ("sklearn-docs",), _balanced_true_labels, methods=("z3-bounded", "z3-induction"), induction=Induction("classes"), max_classes=10,
+          ("sklearn-docs",), _balanced_true_labels, methods=("z3-bounded", "z3-induction"), induction=Induction("classes"),
           key_argument="Balanced accuracy averages recall over the labels that occur in y_true; macro recall over exactly those labels averages the same per-label recalls over the same labels, so the two agree term by term.", **w.balanced_accuracy_equals_macro_recall_over_true_labels, when_hypotheses_drop=('balanced-accuracy-equals-macro-recall',)),
     # --- false beliefs ---
     Claim("micro-subset-precision-equals-recall", "Micro P = R over a proper label subset", "fails",

@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("ids", nargs="*", metavar="ID", help="claim ids (default: every claim)")
     p.add_argument("--max-classes", type=_positive_int, default=None, metavar="K",
-                   help="bound for z3-bounded: check every class count 1..K (default: per claim, 20 or 10 for most, "
+                   help="bound for z3-bounded: check every class count 1..K (default: per claim, 20 for most, "
                         "100 for fp-fn-balance, lower where z3 slows down; explain ID names it)")
     p.add_argument("--timeout", type=_positive_float, default=None, metavar="SECONDS",
                    help=f"solver time limit per query (default {DEFAULT_TIMEOUT:g})")
