@@ -434,7 +434,7 @@ def _read_answer(output: str, returncode: int | None) -> tuple[str, dict[str, Fr
         return "unknown", None, "timeout"
     if "error" in output:
         return "error", None, output.strip()[:300]
-    if returncode:  # it ended by itself (the race kills only what it no longer reads): a crash
+    if returncode:  # it ended by itself (the race stops only what it no longer reads): a crash
         return "error", None, f"z3 exited with code {returncode}: {output.strip()[:200] or 'no output'}"
     return "unknown", None, first or "no answer"
 
