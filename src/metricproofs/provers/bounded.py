@@ -56,22 +56,51 @@ RESEEDS = 3
 Progress = Callable[[str], None]
 
 
+@dataclass
+class _Memory:
+    """What the last k's answers say about which encoding to ask first (one per claim's run)."""
+
+    #: obligation name -> its unsat answer at the last k
+    won: dict[str, SolverAnswer] = field(default_factory=dict)
+    #: obligations whose first exact encoding was raced beside the abstractions and lost to one
+    #: that needed more than RERACE_AFTER seconds: it is not asked beside them again
+    exact_slow: set[str] = field(default_factory=set)
+
+
+def _rounds(name: str, memory: _Memory) -> list[tuple[Variant, ...]]:
+    """The races of a nonlinear obligation that must be unsat, in order, before the rest of the
+    portfolio (see :func:`_ask`); one race of the whole portfolio when the last k says nothing."""
+    encodings = RACED[name]
+    portfolio = (*ABSTRACTIONS, *encodings)
+    previous = memory.won.get(name)
+    last = next((v for v in portfolio if previous is not None and v.name == previous.encoding.rsplit("-seed-", 1)[0]), None)
+    if last is None or previous is None or not (last.abstract_division or previous.seconds <= RERACE_AFTER):
+        return [portfolio]
+    if not last.abstract_division:
+        return [(last,)]
+    rounds = [tuple(v.reseeded(seed) for v in ABSTRACTIONS) for seed in range(RESEEDS + 1)]
+    if name not in memory.exact_slow:
+        rounds[0] += (encodings[0],)
+    return rounds
+
+
 class _Ahead(threading.Thread):
     """Builds the plan of the next k (and walks its first encodings) while z3 answers this k:
     z3 runs in its own process, so on two cores the text of k + 1 is written meanwhile."""
 
-    def __init__(self, claim: Claim, formula: Formula, k: int, counts_of: CountsOf) -> None:
+    def __init__(self, claim: Claim, formula: Formula, k: int, counts_of: CountsOf, memory: _Memory) -> None:
         super().__init__(daemon=True)
         self.args_ = (claim, formula, k, counts_of)
+        self.memory = memory
         self.plan: list[Obligation] | None = None
         self.failure: BaseException | None = None
 
     def run(self) -> None:
         try:
             plan = holds_plan(*self.args_)
-            for obligation in plan:
+            for obligation in plan:  # what the first race of each will ask, as the last k's answers say
                 if not obligation.query(RACED[obligation.name][0]).linear and obligation.expected == "unsat":
-                    obligation.queries(ABSTRACTIONS)
+                    obligation.queries(_rounds(obligation.name, self.memory)[0])
             self.plan = plan
         except BaseException as exc:  # handed to the caller, which raises it
             self.failure = exc
@@ -82,17 +111,6 @@ class _Ahead(threading.Thread):
             raise self.failure
         assert self.plan is not None
         return self.plan
-
-
-@dataclass
-class _Memory:
-    """What the last k's answers say about which encoding to ask first (one per claim's run)."""
-
-    #: obligation name -> its unsat answer at the last k
-    won: dict[str, SolverAnswer] = field(default_factory=dict)
-    #: obligations whose first exact encoding was raced beside the abstractions and lost to one
-    #: that needed more than RERACE_AFTER seconds: it is not asked beside them again
-    exact_slow: set[str] = field(default_factory=set)
 
 
 def _ask(obligation: Obligation, timeout: float, memory: _Memory | None = None) -> SolverAnswer:
@@ -123,15 +141,9 @@ def _ask(obligation: Obligation, timeout: float, memory: _Memory | None = None) 
     memory = memory if memory is not None else _Memory()
     name = obligation.name
     portfolio = (*ABSTRACTIONS, *encodings)
-    previous = memory.won.get(name)
-    last = next((v for v in portfolio if previous is not None and v.name == previous.encoding.rsplit("-seed-", 1)[0]), None)
-    if last is not None and (last.abstract_division or previous.seconds <= RERACE_AFTER):
-        if last.abstract_division:
-            rounds = [tuple(v.reseeded(seed) for v in ABSTRACTIONS) for seed in range(RESEEDS + 1)]
-            if name not in memory.exact_slow:
-                rounds[0] += (encodings[0],)
-        else:
-            rounds = [(last,)]
+    rounds = _rounds(name, memory)
+    if rounds != [portfolio]:
+        previous = memory.won[name]
         slice_ = min(ABSTRACTION_SLICE, max(SLICE_FLOOR, SLICE_GROWTH * previous.seconds))
         for first_round in rounds:
             answer = solve(obligation.queries(first_round), min(timeout, slice_))
@@ -173,7 +185,7 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
     for k in ks:
         progress(f"{claim.id}: z3-bounded k={k}")
         *checks, negation = ahead.result() if ahead is not None else holds_plan(claim, formula, k, counts_of)
-        ahead = _Ahead(claim, formula, k + 1, counts_of) if k + 1 in ks else None
+        ahead = _Ahead(claim, formula, k + 1, counts_of, memory) if k + 1 in ks else None
         if ahead is not None:
             ahead.start()
         for obligation in checks:
