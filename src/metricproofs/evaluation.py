@@ -18,6 +18,7 @@ Only the node types the definitions use are accepted; anything else raises
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -73,8 +74,12 @@ def _compile_int(expr: sympy.Basic) -> Callable[[Env], int]:
     raise UnsupportedExpression(f"cannot use {expr!r} as an index")
 
 
+@functools.lru_cache(maxsize=8192)
 def compile_expr(expr: sympy.Basic) -> Compiled:
-    """Compile a definitions expression into a closure ``(backend, env) -> value``."""
+    """Compile a definitions expression into a closure ``(backend, env) -> value``.
+
+    Cached: a closure depends on the expression only (the backend and the values come with
+    each call), and the prover walks the same formula once per k and encoding."""
     if isinstance(expr, (BooleanTrue, BooleanFalse)):
         truth = bool(expr)
         return lambda be, env: be.boolean(truth)
@@ -213,6 +218,19 @@ def _compile_sum(expr: sympy.Sum) -> Compiled:
     return lambda be, env: be.add(run(be, env))
 
 
+def _entry_sum(be: Any, key: tuple, build: Callable[[], Any]) -> Any:
+    """A sum of array entries, built once per backend that keeps ``entry_sums`` (the SMT
+    backend: the same column sum, a label's support, recurs in several metrics, and a walk
+    at k = 20 otherwise lists its entries again each time; the term is the same either way)."""
+    cache = getattr(be, "entry_sums", None)
+    if cache is None:
+        return build()
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = build()
+    return found
+
+
 def _compile_entry_sum(expr: sympy.Sum) -> Compiled | None:
     """A sum of array entries whose subscripts are summation indices or fixed during the sum
     (``sum_a C[a, l]``, ``sum_{a,b} C[a, b]``): the entries are listed directly, in the order
@@ -238,21 +256,21 @@ def _compile_entry_sum(expr: sympy.Sum) -> Compiled | None:
 
     if len(bounds) == 1 and positions == [0, None]:  # sum_a C[a, l]: a column
         (lo, hi), col = bounds[0], fixed[1]
-        return lambda be, env: be.add([be.indexed(base, (j, c), env)
-                                       for c in (col(env),) for j in range(lo(env), hi(env) + 1)])
+        return lambda be, env: _entry_sum(be, ("column", base, col(env), lo(env), hi(env)), lambda: be.add(
+            [be.indexed(base, (j, c), env) for c in (col(env),) for j in range(lo(env), hi(env) + 1)]))
     if len(bounds) == 1 and positions == [None, 0]:  # sum_b C[l, b]: a row
         (lo, hi), row = bounds[0], fixed[0]
-        return lambda be, env: be.add([be.indexed(base, (r, j), env)
-                                       for r in (row(env),) for j in range(lo(env), hi(env) + 1)])
+        return lambda be, env: _entry_sum(be, ("row", base, row(env), lo(env), hi(env)), lambda: be.add(
+            [be.indexed(base, (r, j), env) for r in (row(env),) for j in range(lo(env), hi(env) + 1)]))
 
     if len(bounds) == 2 and positions == [0, 1]:  # sum_{a,b} C[a, b]: the whole matrix
         (lo0, hi0), (lo1, hi1) = bounds
-        return lambda be, env: be.add([be.indexed(base, (i, j), env) for i in range(lo0(env), hi0(env) + 1)
-                                       for j in range(lo1(env), hi1(env) + 1)])
+        return lambda be, env: _entry_sum(be, ("rows first", base, lo0(env), hi0(env), lo1(env), hi1(env)), lambda: be.add(
+            [be.indexed(base, (i, j), env) for i in range(lo0(env), hi0(env) + 1) for j in range(lo1(env), hi1(env) + 1)]))
     if len(bounds) == 2 and positions == [1, 0]:  # Sum(C[a, b], (b, ..), (a, ..)): the first limit outermost
         (lo0, hi0), (lo1, hi1) = bounds
-        return lambda be, env: be.add([be.indexed(base, (i, j), env) for j in range(lo0(env), hi0(env) + 1)
-                                       for i in range(lo1(env), hi1(env) + 1)])
+        return lambda be, env: _entry_sum(be, ("columns first", base, lo0(env), hi0(env), lo1(env), hi1(env)), lambda: be.add(
+            [be.indexed(base, (i, j), env) for j in range(lo0(env), hi0(env) + 1) for i in range(lo1(env), hi1(env) + 1)]))
 
     def run(be: Any, env: Env) -> Any:
         values = [None if f is None else f(env) for f in fixed]
@@ -468,6 +486,8 @@ class SmtBackend:
     _path: list[str] = field(default_factory=list)
     _entries: dict[tuple[str, tuple[int, ...]], Term] = field(default_factory=dict)  # (base, index) -> term
     _roots: dict[str, str] = field(default_factory=dict)  # radicand text -> name of its square root
+    #: sums of array entries already built, by what they sum (see ``_entry_sum``)
+    entry_sums: dict[tuple, Term] = field(default_factory=dict)
 
     #: Terms longer than this are named once and referred to by name, so a sum that
     #: several metrics share is written (and parsed) only once.

@@ -135,6 +135,19 @@ class TestSums:
         assert smt_text(sympy.Sum(D[a], (a, 0, 1), (a, 0, 2)), D=COUNTS) == "(+ D_0 D_1 D_2 D_0 D_1 D_2)"
         assert evaluate(sympy.Sum(D[a], (a, 0, 1), (a, 0, 2)), D=[1, 10, 100]) == 222
 
+    def test_a_sum_met_again_is_one_term_and_the_caches_change_no_text(self) -> None:
+        # support_l = sum_a C[a, l], met twice per label; short terms are not shared, so the
+        # text says what was built: the same sum written out each time it occurs
+        support = sympy.Sum(C[a, l], (a, 0, 1))
+        expr = sympy.Sum(support * D[l] + support, (l, 0, 1))
+        # per label: D_l * support_l + support_l (sympy puts the symbol first in a product)
+        written = "(+ (+ (* D_0 (+ C_0_0 C_1_0)) (+ C_0_0 C_1_0)) (+ (* D_1 (+ C_0_1 C_1_1)) (+ C_0_1 C_1_1)))"
+        assert smt_text(expr, C=COUNTS, D=COUNTS) == written
+        uncached = SmtBackend({"C": COUNTS, "D": COUNTS})
+        uncached.entry_sums = None  # type: ignore[assignment]  # every sum built anew
+        compile_expr.cache_clear()  # and every expression compiled anew
+        assert compile_expr(expr)(uncached, {}).text == written
+
     def test_a_sum_leaves_its_index_as_it_found_it(self) -> None:
         env: dict = {l: 7}
         assert compile_expr(sympy.Sum(l, (l, 0, 2)))(ExactBackend(), env) == 3
