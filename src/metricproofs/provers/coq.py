@@ -261,7 +261,10 @@ def _refuted(claim: Claim, refuting: list[tuple[str, dict[str, Any]]], seconds: 
     counterexample = {"y_true": data.y_true, "y_pred": data.y_pred, "labels": data.labels,
                       "sample_weight": data.sample_weight, "values": values}
     call = claim.call(data) if claim.call is not None else None
+    from metricproofs.provers.floating import applies as about_float64
+
+    by = "scikit-learn, run on it" if about_float64(claim) else "metricproofs.reference"
     return MethodResult(METHOD_COQ, "refuted", seconds, None,
                         f"Coq theorem {name}: the counterexample checked by computation in the kernel (closed "
-                        f"under the global context); confirmed by metricproofs.reference",
+                        f"under the global context); confirmed by {by}",
                         counterexample=counterexample, call=call)
