@@ -452,3 +452,29 @@ class TestKeptProcesses:
         answer = solve([_query("(declare-const x Real)\n(assert (> x 1.0)")], 20)
         assert (answer.status, answer.seconds) == ("error", 0.0)
         assert answer.reason == "malformed query (unbalanced parentheses) in macros"
+
+
+class TestStrayAnswers:
+    """Answers that are not the query's own are asked again, once, on a new process."""
+
+    def test_a_cancel_long_before_the_limit_is_asked_again(self, tmp_path, monkeypatch) -> None:
+        count = tmp_path / "asked"
+        _fake_solver(tmp_path, monkeypatch, f'n=$(cat {count} 2>/dev/null || echo 0); echo $((n + 1)) > {count}\n'
+                                            'if [ "$n" = 0 ]; then echo unknown; echo \'(:reason-unknown "canceled")\'; '
+                                            'else echo unsat; fi')
+        answer = solve([_query("(assert true)")], 20)
+        assert (answer.status, count.read_text().strip()) == ("unsat", "2")
+
+    def test_a_cancel_again_is_reported_not_retried_for_ever(self, tmp_path, monkeypatch) -> None:
+        count = tmp_path / "asked"
+        _fake_solver(tmp_path, monkeypatch, f'n=$(cat {count} 2>/dev/null || echo 0); echo $((n + 1)) > {count}\n'
+                                            'echo unknown; echo \'(:reason-unknown "canceled")\'')
+        answer = solve([_query("(assert true)")], 20)
+        assert (answer.status, answer.reason, count.read_text().strip()) == ("unknown", "timeout", "2")
+
+    def test_z3s_own_time_out_is_not_asked_again(self, tmp_path, monkeypatch) -> None:
+        count = tmp_path / "asked"
+        _fake_solver(tmp_path, monkeypatch, f'n=$(cat {count} 2>/dev/null || echo 0); echo $((n + 1)) > {count}\n'
+                                            'sleep 0.5; echo unknown; echo \'(:reason-unknown "canceled")\'')
+        answer = solve([_query("(assert true)")], 0.5)  # canceled at its own limit
+        assert (answer.status, count.read_text().strip()) == ("unknown", "1")
