@@ -310,7 +310,7 @@ def z3_binary() -> str | None:
     return shutil.which("z3")
 
 
-def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
+def solve(variants: Sequence[Query], timeout: float, *, fresh: bool = False) -> SolverAnswer:
     """Run equisatisfiable variants of one query in parallel z3 processes; first answer wins.
 
     The first sat or unsat answer is returned and the processes still working are interrupted
@@ -338,7 +338,7 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
     asked: list[tuple[Query, _Server]] = []
     answered_before: dict[int, int] = {}  # id(server) -> answers it had given when asked
     for query in variants:
-        server = _SERVERS.take(binary)
+        server = _Server(binary) if fresh else _SERVERS.take(binary)
         answered_before[id(server)] = server.ask(_server_script(query, timeout), finished)
         asked.append((query, server))
     deadline = start + timeout + 1.0
@@ -384,6 +384,11 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
             errors[place] = reason
         else:
             reasons.append(reason)
+    # z3 said nothing by the deadline on a process that an earlier race interrupted: an
+    # interrupt can leave z3 in a state it does not recover from (Z3Prover/z3#595), so the
+    # query is asked again, once, on new processes (z3's own time-out answers "unknown" in time)
+    silent_after_interrupt = overran and not fresh and any(
+        s.interrupted for place, (_, s) in enumerate(asked) if place not in idle and not s.ended.is_set())
     for place, (_, server) in enumerate(asked):
         if place in idle:
             _SERVERS.give_back(server)
@@ -391,6 +396,8 @@ def solve(variants: Sequence[Query], timeout: float) -> SolverAnswer:
             server.close()
         else:  # still working: its answer is not wanted
             server.interrupt(answered_before[id(server)])
+    if silent_after_interrupt:
+        return solve(variants, timeout, fresh=True)
     if answer is None:
         seconds = time.perf_counter() - start
         if errors:
@@ -467,6 +474,8 @@ class _Server:
         #: (z3 answers "unknown" to SIGINT within milliseconds and goes on reading) the process
         #: is back in the pool
         self._draining = False
+        #: stopped by :meth:`interrupt` at least once (see the retry in :func:`solve`)
+        self.interrupted = False
         #: between the line printed just before ``check-sat`` and the answer: the only time a
         #: SIGINT stops a query (at any other time it ends z3)
         self._checking = False
@@ -500,6 +509,7 @@ class _Server:
                 done = now = True
             else:
                 done, now, self._draining, self._to = False, self._checking, True, None
+                self.interrupted = True
         if done:
             _SERVERS.give_back(self)
             return
