@@ -397,25 +397,31 @@ class TestKeptProcesses:
         assert solve([_query(ask, variant=VARIANTS[0].reseeded(3))], 20).reason == "3"
         assert solve([_query(ask, variant=VARIANTS[0])], 20).reason == "0"  # on the same process
 
-    def test_the_loser_of_a_race_is_interrupted_and_kept(self) -> None:
+    def test_the_loser_of_a_race_is_interrupted_and_kept(self, monkeypatch) -> None:
         # starting z3 costs about as much as a small query: the race stops the loser's check
-        # (SIGINT) instead of ending the process, and the process answers the next query
+        # (SIGINT) instead of ending the process, and the process answers the next query. z3
+        # does not always stop at once (or a SIGINT just before its check begins ends it: about
+        # one race in ten on FERMAT), so three races may be run; one must keep its loser.
         _need_z3()
-        smt.close_solvers()
-        before = _children()
+        monkeypatch.setattr(smt, "DRAIN_SECONDS", 2.0)  # the budget is not what is tested here
         fast = _query("(declare-const x Real)\n(assert (> x 1.0))\n(assert (< x 0.0))")
-        start = time.perf_counter()
-        assert solve([_query(FERMAT), fast], 30).status == "unsat"
-        kept = _children() - before
-        assert len(kept) == 2, "the winner and the interrupted process on FERMAT"
-        for _ in range(200):  # until the interrupted one is back in the pool (it needs milliseconds)
+        for _ in range(3):
+            smt.close_solvers()
+            before = _children()
+            start = time.perf_counter()
+            assert solve([_query(FERMAT), fast], 30).status == "unsat"
+            assert time.perf_counter() - start < 10, "FERMAT's check (30 s) was stopped, not waited for"
+            for _ in range(300):  # until the interrupted one is back in the pool (it needs milliseconds)
+                if len(smt._SERVERS._idle) == 2:
+                    break
+                time.sleep(0.01)
             if len(smt._SERVERS._idle) == 2:
                 break
-            time.sleep(0.01)
+        kept = _children() - before
+        assert len(kept) == 2, "the winner and the interrupted process on FERMAT, in one of three races"
         sat = _query("(declare-const x Real)\n(assert (> x 1.0))")
         assert solve([sat, sat], 20).status == "sat"
         assert _children() - before == kept, "two queries at once, on the same two processes"
-        assert time.perf_counter() - start < 10, "FERMAT's check (30 s) was stopped, not waited for"
 
     def test_a_loser_that_does_not_finish_its_answer_is_ended(self, tmp_path, monkeypatch) -> None:
         # it says it is checking, ignores the interrupt and goes on sleeping
