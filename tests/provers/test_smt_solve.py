@@ -486,31 +486,32 @@ class TestStrayAnswers:
         answer = solve([_query("(assert true)")], 0.5)  # canceled at its own limit
         assert (answer.status, count.read_text().strip()) == ("unknown", "1")
 
-    def test_a_process_silent_after_an_interrupt_is_not_trusted_with_the_answer(self) -> None:
-        # a stopped z3 stands for one an interrupt left stuck: the race asks new processes, once
+    SAT = _query("(declare-const x Real)\n(assert (> x 1.0))")
+
+    def _stopped(self) -> smt._Server:
+        """The one kept z3 process, stopped (SIGSTOP): it will say nothing, as a stuck z3."""
         _need_z3()
         smt.close_solvers()
-        sat = _query("(declare-const x Real)\n(assert (> x 1.0))")
-        assert solve([sat], 20).status == "sat"
+        assert solve([self.SAT], 20).status == "sat"
         (stuck,) = smt._SERVERS._idle
-        stuck.interrupted = True
         os.kill(stuck.proc.pid, signal.SIGSTOP)
+        return stuck
+
+    def test_a_process_silent_after_an_interrupt_is_not_trusted_with_the_answer(self) -> None:
+        # a stopped z3 stands for one an interrupt left stuck: the race asks new processes, once
+        stuck = self._stopped()
+        stuck.interrupted = True
         try:
             start = time.perf_counter()
-            answer = solve([sat], 0.5)
+            answer = solve([self.SAT], 0.5)
             assert (answer.status, time.perf_counter() - start < 5) == ("sat", True)
         finally:
             stuck.close()
 
     def test_a_silent_process_never_interrupted_is_a_timeout(self) -> None:
-        _need_z3()
-        smt.close_solvers()
-        sat = _query("(declare-const x Real)\n(assert (> x 1.0))")
-        assert solve([sat], 20).status == "sat"
-        (stuck,) = smt._SERVERS._idle
-        os.kill(stuck.proc.pid, signal.SIGSTOP)
+        stuck = self._stopped()
         try:
-            answer = solve([sat], 0.5)  # the stopped process is the one the pool hands out
+            answer = solve([self.SAT], 0.5)  # the stopped process is the one the pool hands out
             assert (answer.status, answer.reason) == ("unknown", "timeout")
         finally:
             stuck.close()
