@@ -26,7 +26,7 @@ from metricproofs.provers.counterexamples import confirm, decode
 from metricproofs.provers.obligations import (SMALL_BOUNDS, Obligation, class_range, holds_plan, relax_counts,
                                               sample_bound, search_plan)
 from metricproofs.provers.results import MethodResult
-from metricproofs.provers.smt import ABSTRACTIONS, SMT_CORE, VARIANTS, SolverAnswer, Variant, solve
+from metricproofs.provers.smt import ABSTRACTIONS, SMT_CORE, VARIANTS, SolverAnswer, Variant, solve, unseeded_name
 
 __all__ = ["prove_bounded", "RACED", "ABSTRACTION_SLICE", "SLICE_FLOOR", "SLICE_GROWTH", "RERACE_AFTER", "RESEEDS", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
 
@@ -73,8 +73,10 @@ def _rounds(name: str, memory: _Memory) -> list[tuple[Variant, ...]]:
     encodings = RACED[name]
     portfolio = (*ABSTRACTIONS, *encodings)
     previous = memory.won.get(name)
-    last = next((v for v in portfolio if previous is not None and v.name == previous.encoding.rsplit("-seed-", 1)[0]), None)
-    if last is None or previous is None or not (last.abstract_division or previous.seconds <= RERACE_AFTER):
+    if previous is None:
+        return [portfolio]
+    last = next((v for v in portfolio if v.name == unseeded_name(previous.encoding)), None)
+    if last is None or not (last.abstract_division or previous.seconds <= RERACE_AFTER):
         return [portfolio]
     if not last.abstract_division:
         return [(last,)]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from metricproofs.catalogue import Claim
+from metricproofs.provers.floating import applies as about_float64
 from metricproofs.provers.results import MethodResult
 
 __all__ = ["coq_dir", "coq_sources", "coq_theorems", "coq_refutations", "coq_build", "assumption_answers",
@@ -261,8 +262,6 @@ def _refuted(claim: Claim, refuting: list[tuple[str, dict[str, Any]]], seconds: 
     counterexample = {"y_true": data.y_true, "y_pred": data.y_pred, "labels": data.labels,
                       "sample_weight": data.sample_weight, "values": values}
     call = claim.call(data) if claim.call is not None else None
-    from metricproofs.provers.floating import applies as about_float64
-
     by = "scikit-learn, run on it" if about_float64(claim) else "metricproofs.reference"
     return MethodResult(METHOD_COQ, "refuted", seconds, None,
                         f"Coq theorem {name}: the counterexample checked by computation in the kernel (closed "

@@ -47,9 +47,17 @@ from metricproofs import definitions as d
 from metricproofs.catalogue import Formula
 from metricproofs.evaluation import _NUMERAL, SmtBackend, Term, VarSpec, compile_expr
 
-__all__ = ["Variant", "VARIANTS", "SMT_CORE", "ABSTRACTIONS", "DIVISION", "Query", "SolverAnswer", "encode", "solve", "parse_model", "z3_binary", "close_solvers"]
+__all__ = ["Variant", "VARIANTS", "SMT_CORE", "ABSTRACTIONS", "DIVISION", "Query", "SolverAnswer", "encode", "solve", "parse_model", "z3_binary", "close_solvers", "unseeded_name"]
 
 Goal = Literal["hypotheses", "definedness", "negation"]
+
+
+_SEED = "-seed-"
+
+
+def unseeded_name(name: str) -> str:
+    """The encoding a (possibly reseeded) variant's name names: ``macros-seed-2`` -> ``macros``."""
+    return name.rsplit(_SEED, 1)[0]
 
 
 @dataclass(frozen=True)
@@ -87,12 +95,12 @@ class Variant:
     def reseeded(self, seed: int) -> Variant:
         """This encoding asked with another random seed (named ``NAME-seed-N``)."""
         base = self.unseeded
-        return base if seed == 0 else dataclasses.replace(base, name=f"{base.name}-seed-{seed}", seed=seed)
+        return base if seed == 0 else dataclasses.replace(base, name=f"{base.name}{_SEED}{seed}", seed=seed)
 
     @property
     def unseeded(self) -> Variant:
         """This encoding with z3's default seed."""
-        return self if self.seed == 0 else dataclasses.replace(self, name=self.name.rsplit("-seed-", 1)[0], seed=0)
+        return self if self.seed == 0 else dataclasses.replace(self, name=unseeded_name(self.name), seed=0)
 
     @property
     def preamble(self) -> str:
@@ -314,9 +322,8 @@ def solve(variants: Sequence[Query], timeout: float, *, fresh: bool = False) -> 
     """Run equisatisfiable variants of one query in parallel z3 processes; first answer wins.
 
     The first sat or unsat answer is returned and the processes still working are interrupted
-    (and kept); a
-    sat answer of an abstraction (:data:`ABSTRACTIONS`) proves nothing and counts as
-    "unknown". z3 is asked with its own (cooperative) time limit, and a process that overruns
+    (and kept); a sat answer of an abstraction (:data:`ABSTRACTIONS`) proves nothing and counts
+    as "unknown". z3 is asked with its own (cooperative) time limit, and a process that overruns
     it by a second (nonlinear arithmetic can) is killed. When no variant decided: "error" if
     some process reported an error or crashed (a malformed script, a solver bug: never hidden
     as a timeout), else "unknown" with the reason ("timeout", or z3's "incomplete").
@@ -367,9 +374,10 @@ def solve(variants: Sequence[Query], timeout: float, *, fresh: bool = False) -> 
         if died_idle or stray:  # not this query's answer
             retried.add(place)
             server.close()
-            fresh = _Server(binary)
-            answered_before[id(fresh)] = fresh.ask(_server_script(query, max(0.0, deadline - 1.0 - time.perf_counter())), finished)
-            asked[place] = (query, fresh)
+            replacement = _Server(binary)
+            remaining = max(0.0, deadline - 1.0 - time.perf_counter())
+            answered_before[id(replacement)] = replacement.ask(_server_script(query, remaining), finished)
+            asked[place] = (query, replacement)
             waiting += 1
             continue
         if not ended:
@@ -506,7 +514,7 @@ class _Server:
         the reader when that line comes. A z3 that has already answered is given back at once."""
         with self._lock:
             if self.answered > asked_after or self.ended.is_set():
-                done = now = True
+                done, now = True, False
             else:
                 done, now, self._draining, self._to = False, self._checking, True, None
                 self.interrupted = True
