@@ -43,8 +43,8 @@ from metricproofs.catalogue import CATALOGUE, Claim, Formula, get
 from metricproofs.errors import UsageError
 from metricproofs.provers import floating, induction
 from metricproofs.provers.cvc5 import for_cvc5
-from metricproofs.provers.obligations import (SEARCH_TIMEOUT, Obligation, export_classes, holds_plan, relax_counts,
-                                              smallest_model)
+from metricproofs.provers.obligations import (EXPORT_VARIANT, SEARCH_TIMEOUT, Obligation, export_classes, holds_plan,
+                                              relax_counts, smallest_model)
 
 __all__ = ["Certificate", "certificates", "export_smt2", "declared_status", "REPO_PREFIX"]
 
@@ -95,7 +95,7 @@ def _comment(text: str) -> str:
 
 
 def _header(claim: Claim, formula: Formula, k: int, goal: str, status: str, relpath: str, bound: int | None,
-            relaxed: bool, cvc5_options: tuple[str, ...] = ()) -> str:
+            relaxed: bool, cvc5_options: tuple[str, ...] = (), written: str = EXPORT_VARIANT) -> str:
     hypotheses = "\n".join(f"  - {h.name}: {h.statement}" for h in formula.hypotheses)
     if relaxed:
         domain = ("Counts: every unbounded count is a non-negative REAL (this covers every integer "
@@ -117,8 +117,16 @@ def _header(claim: Claim, formula: Formula, k: int, goal: str, status: str, relp
             f"Expected answer: {STATUS_MEANING[(goal, status)]}\n"
             f"Re-check from the repository root (either solver):\n  z3 {path}\n  {' '.join(('cvc5', *cvc5_options))} {path}\n"
             f"{_written_for_cvc5(cvc5_options)}"
+            f"{_encoding_for_cvc5(written)}"
             f"Written by 'metricproofs export --smt2 {REPO_PREFIX}' from the sympy definitions; do not edit.")
     return _comment(text)
+
+
+def _encoding_for_cvc5(written: str) -> str:
+    if written == EXPORT_VARIANT:
+        return ""
+    return (f"Encoding: {written} (Variant in src/metricproofs/provers/smt.py), equisatisfiable with the "
+            f"files' usual {EXPORT_VARIANT}, in which cvc5 1.4 stalls on this query.\n")
 
 
 def _written_for_cvc5(options: tuple[str, ...]) -> str:
@@ -147,7 +155,7 @@ def certificates(ids: Sequence[str] | None = None) -> list[Certificate]:
                     obligation, options = for_cvc5(planned, claim.id)
                     relpath = f"{claim.id}/k{k}-{obligation.name}.smt2"
                     header = _header(claim, formula, k, obligation.name, obligation.expected, relpath, None, True,
-                                     options)
+                                     options, obligation.written)
                     out.append(Certificate(relpath, obligation, header))
         else:
             found = smallest_model(claim)

@@ -502,6 +502,11 @@ class SmtBackend:
     #: numerator over one denominator, so a comparison of nested ratios (acc / (2 - acc),
     #: a mean of per-label ratios) cross-multiplies into a polynomial with no division left.
     flatten_ratios: bool = False
+    #: With ``flatten_ratios``: an ordering of ratios (``<``, ``<=``, ``>``, ``>=``) is
+    #: cross-multiplied too, x/b op y/d iff x b d^2 op y d b^2 (the factor (b d)^2 > 0 under the
+    #: guards), and a piecewise value of ratios is one ratio of two piecewise terms; so no
+    #: division is left in any comparison (cvc5 stalls on a sign of a ratio, as mcc > 0).
+    cross_multiply_orders: bool = False
     #: Set once a product of two non-constant terms or a division by one is built: the
     #: query leaves linear arithmetic (where every encoding is decided alike, and fast).
     nonlinear: bool = False
@@ -658,6 +663,14 @@ class SmtBackend:
             (xt, yt), _ = self._unify([lhs, rhs])
             equal = f"(= {xt} {yt})"
             return Term(equal if op == "=" else f"(not {equal})", "Bool")
+        if self.cross_multiply_orders and op in ("<", "<=", ">", ">=") and (x.ratio or y.ratio):
+            # x/b - y/d = (x d - y b) / (b d) has the sign of (x d - y b) b d: multiply both sides by (b d)^2 > 0
+            real = lambda t: t.text if t.sort == "Real" else f"(to_real {t.text})"  # noqa: E731
+            (xn, xd), (yn, yd) = x.ratio or (real(x), "1"), y.ratio or (real(y), "1")
+            lhs = self.mul([Term(t, "Real") for t in (xn, yd, xd, yd)])
+            rhs = self.mul([Term(t, "Real") for t in (yn, xd, xd, yd)])
+            (xt, yt), _ = self._unify([lhs, rhs])
+            return Term(f"({op} {xt} {yt})", "Bool")
         (xt, yt), _ = self._unify([x, y])
         if op == "!=":
             return Term(f"(not (= {xt} {yt}))", "Bool")
@@ -708,6 +721,14 @@ class SmtBackend:
         result = texts[-1]
         for cond, text in zip(reversed(conds[:-1]), reversed(texts[:-1])):
             result = f"(ite {cond.text} {text} {result})"
+        if self.cross_multiply_orders and sort == "Real" and any(v.ratio for v in values):
+            # one ratio: the taken branch's numerator over its denominator (each guarded non-zero on its path)
+            parts = [v.ratio or (t, "1.0") for v, t in zip(values, texts)]
+            parts = [(n, "1.0" if d == "1" else d) for n, d in parts]
+            num, den = parts[-1]
+            for cond, (n, d) in zip(reversed(conds[:-1]), reversed(parts[:-1])):
+                num, den = f"(ite {cond.text} {n} {num})", f"(ite {cond.text} {d} {den})"
+            return Term(self._share(Term(result, sort)).text, sort, (num, den))
         return self._share(Term(result, sort))
 
     def declarations(self) -> list[str]:

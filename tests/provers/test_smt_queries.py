@@ -184,3 +184,61 @@ class TestSquareRoots:
         claim = catalogue.get("binary-mcc-equals-kappa")
         text = encode(claim.formula(d.confusion_counts), 2, "negation").text
         assert "(declare-const _sqrt0 Real)" in text and "(_sqrt1" not in text
+
+
+class TestOrderingsCrossMultiplied:
+    """The encoding cvc5 is given for MCC^2 = informedness x markedness
+    (``flat-cross-multiplied-orders``): an ordering of ratios is multiplied by the square of
+    the denominators' product, so it stays right when a denominator is negative, and a
+    piecewise value of ratios is one ratio of two piecewise terms."""
+
+    ORDERS = smt.CVC5_ENCODINGS[0]
+    a, b, c, e = sympy.symbols("a b c e")
+    DOMAINS = {"a": REAL, "b": REAL, "c": REAL, "e": REAL}
+
+    def formula(self, conclusion: sympy.Basic, *given: sympy.Basic) -> Formula:
+        hypotheses = tuple(Hypothesis(f"h{i}", "", g) for i, g in enumerate(given))
+        return Formula(hypotheses, conclusion, self.DOMAINS)
+
+    def test_the_encoding_is_found_by_name_and_not_raced(self) -> None:
+        from metricproofs.provers import bounded
+        from metricproofs.provers.obligations import variant
+
+        assert variant("flat-cross-multiplied-orders") is self.ORDERS
+        raced = {v.name for plan in bounded.RACED.values() for v in plan}
+        assert self.ORDERS.name not in raced
+
+    def test_an_ordering_of_two_ratios_has_no_division_left(self, empty_cache) -> None:
+        # a/b < c/e iff (a e - c b) b e < 0 iff a e b e < c b b e (multiplied by (b e)^2 > 0)
+        f = self.formula(sympy.Lt(d.ratio(self.a, self.b), d.ratio(self.c, self.e)))
+        assert lines(encode(f, 1, "negation", variant=self.ORDERS))[-1] == "(assert (not (< (* a e b e) (* c b b e))))"
+
+    def test_a_ratio_against_a_number(self, empty_cache) -> None:
+        # a/b > 0 iff a b > 0: the number's denominator 1 is left out
+        f = self.formula(sympy.Gt(d.ratio(self.a, self.b), 0))
+        assert lines(encode(f, 1, "negation", variant=self.ORDERS))[-1] == "(assert (not (> (* a b) (* (to_real 0) b b))))"
+
+    @pytest.mark.parametrize(("values", "holds"), [
+        ((1, 2, 2, 3), True),     # 1/2 < 2/3
+        ((1, -2, 2, 3), True),    # -1/2 < 2/3: a plain a e < c b (3 < -4) would say no
+        ((1, 2, 2, -3), False),   # 1/2 < -2/3 is false: a plain a e < c b (-3 < 4) would say yes
+        ((-1, -2, 2, -3), False), # 1/2 < -2/3 again, both denominators negative
+        ((2, 4, 1, 2), False),    # 1/2 < 1/2
+    ])
+    def test_z3_reads_an_ordering_exactly_for_either_sign_of_a_denominator(self, empty_cache, values, holds) -> None:
+        pinned = [sympy.Eq(s, v) for s, v in zip((self.a, self.b, self.c, self.e), values)]
+        f = self.formula(sympy.Lt(d.ratio(self.a, self.b), d.ratio(self.c, self.e)), *pinned)
+        assert z3_answer(encode(f, 1, "negation", variant=self.ORDERS)) == ("unsat" if holds else "sat")
+
+    def test_a_piecewise_of_ratios_is_compared_as_one_ratio(self, empty_cache) -> None:
+        # x = (a/b if a > 0 else 1), and x < 1/2 is read exactly on both branches
+        value = sympy.Piecewise((d.ratio(self.a, self.b), self.a > 0), (1, True))
+        claim = sympy.Lt(value, sympy.Rational(1, 2))
+        query = encode(self.formula(claim), 1, "negation", variant=self.ORDERS)
+        # N/D with N = (ite (> a 0) a 1), D = (ite (> a 0) b 1): N/D < 1/2 iff N D < (1/2) D D
+        num, den = "(ite (> a (to_real 0)) a (to_real 1))", "(ite (> a (to_real 0)) b 1.0)"
+        assert lines(query)[-1] == f"(assert (not (< (* {num} {den}) (* (/ 1.0 2.0) {den} {den}))))"
+        for values, holds in (((1, 4), True), ((3, 4), False), ((-1, 4), False), ((1, -4), True)):
+            pinned = [sympy.Eq(s, v) for s, v in zip((self.a, self.b), values)]
+            f = self.formula(claim, *pinned)
+            assert z3_answer(encode(f, 1, "negation", variant=self.ORDERS)) == ("unsat" if holds else "sat"), values

@@ -18,6 +18,8 @@
 ;   cvc5 --nl-cov proofs/smt2/binary-adjusted-balanced-accuracy-equals-informedness/k2-negation.smt2
 ; Without --nl-cov, cvc5 1.4 leaves this query unknown (CVC5_SETTINGS in
 ; src/metricproofs/provers/cvc5.py); z3 needs no option.
+; Encoding: cross-multiplied (Variant in src/metricproofs/provers/smt.py), equisatisfiable
+; with the files' usual flat-cross-multiplied, in which cvc5 1.4 stalls on this query.
 ; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
 (set-logic ALL)
 (set-info :status unsat)

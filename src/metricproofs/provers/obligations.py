@@ -27,7 +27,7 @@ import sympy
 
 from metricproofs.catalogue import Claim, CountsOf, Formula, get
 from metricproofs.definitions import confusion_counts
-from metricproofs.provers.smt import VARIANTS, Goal, Query, Variant, encode, solve
+from metricproofs.provers.smt import CVC5_ENCODINGS, VARIANTS, Goal, Query, Variant, encode, solve
 
 __all__ = ["Obligation", "EXPORT_VARIANT", "SEARCH_VARIANT", "EXPORT_CLASSES", "EXPORT_MAX_CLASSES", "SEARCH_TIMEOUT",
            "SMALL_BOUNDS", "variant", "class_range", "relax_counts", "sample_bound", "export_classes",
@@ -51,8 +51,9 @@ Status = Literal["sat", "unsat"]
 
 
 def variant(name: str) -> Variant:
-    """The encoding called ``name`` in :data:`~metricproofs.provers.smt.VARIANTS`."""
-    return next(v for v in VARIANTS if v.name == name)
+    """The encoding called ``name`` in :data:`~metricproofs.provers.smt.VARIANTS` or
+    :data:`~metricproofs.provers.smt.CVC5_ENCODINGS`."""
+    return next(v for v in (*VARIANTS, *CVC5_ENCODINGS) if v.name == name)
 
 
 @dataclass(frozen=True, eq=False)
