@@ -144,6 +144,11 @@ class Claim:
     #: claims whose conclusions z3-bounded may use as facts; each is itself proved by
     #: z3-bounded at the same k (the prover checks this before using it)
     lemmas: tuple[str, ...] = ()
+    #: intermediate facts of the proof (name, statement in words, formula over the counts),
+    #: proved by z3-bounded at each k under the claim's hypotheses together with the lemmas,
+    #: then asserted in the negation: the steps a reader would take, so the solver need not
+    #: find them (kappa <= accuracy: T <= N and X >= 0)
+    steps: Callable[[CountsOf], tuple[Hypothesis, ...]] | None = None
     values: Callable[[Any], dict[str, float]] | None = None  #: reference re-evaluation of a dataset
     violated: Callable[[dict[str, float]], bool] | None = None
     call: Callable[[Any], str] | None = None  #: a paste-able call that shows the values
@@ -166,6 +171,15 @@ class Claim:
     @property
     def hypotheses(self) -> tuple[Hypothesis, ...]:
         return self.formula().hypotheses
+
+    def proof_steps(self, counts_of: CountsOf = confusion_counts) -> tuple[Hypothesis, ...]:
+        """The intermediate facts z3-bounded proves and then uses (none for most claims)."""
+        return () if self.steps is None else self.steps(counts_of)
+
+    @property
+    def used_facts(self) -> tuple[str, ...]:
+        """What the negation query may assume once proved: the lemmas' ids, then the steps' names."""
+        return (*self.lemmas, *(step.name for step in self.proof_steps()))
 
 
 # --- shared hypotheses ---------------------------------------------------------------------
@@ -491,6 +505,14 @@ def _kappa_at_most_accuracy(counts_of: CountsOf) -> Formula:
                    Le(d.cohen_kappa(c), d.accuracy(c)), {"C": INT_COUNTS})
 
 
+def _kappa_steps(counts_of: CountsOf) -> tuple[Hypothesis, ...]:
+    c = counts_of(d.C)
+    return (Hypothesis("trace-at-most-N", "T <= N: the correct samples are some of the samples",
+                       Le(d.trace(c), d.total(c))),
+            Hypothesis("chance-sum-non-negative", "X = sum_l support_l predicted_l >= 0: a sum of products of "
+                       "non-negative counts", Ge(d.chance_agreement_sum(c), 0)))
+
+
 def _kappa_equals_accuracy(counts_of: CountsOf) -> Formula:
     c = counts_of(d.C)
     return Formula((_single_label(), _nonempty(c), _chance_below_one(c)),
@@ -735,7 +757,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "non-negative counts) and T <= N (the correct samples are some of the samples). Equality holds exactly "
           "when X = 0 (impossible for N > 0) or T = N: kappa = accuracy only for a perfect prediction.",
           ("cohen1960", "chicco2020"), _kappa_at_most_accuracy, methods=("z3-bounded", "z3-induction"), min_classes=2,
-          max_classes=2,
+          steps=_kappa_steps, max_classes=10, export_max_classes=2,
           when_hypotheses_drop=("kappa-equals-accuracy",), **w.kappa_at_most_accuracy, kit="kappa <= accuracy when p_e < 1"),
     Claim("binary-mcc-squared-equals-informedness-times-markedness",
           "Binary: MCC^2 = informedness x markedness", "holds",
@@ -754,7 +776,7 @@ CATALOGUE: tuple[Claim, ...] = (
           "exchange. cov(t, p) = N trace - sum_l support_l predicted_l is symmetric in the two, and the product "
           "cov(p, p) cov(t, t) under the root only swaps its factors; the zero case (the product is 0) is the same "
           "on both sides.",
-          ("gorodkin2004", "matthews1975"), _mcc_symmetric, methods=("z3-bounded", "sympy"), max_classes=2,
+          ("gorodkin2004", "matthews1975"), _mcc_symmetric, methods=("z3-bounded", "sympy"), max_classes=4, export_max_classes=2,
           **w.mcc_symmetric, kit="MCC unchanged by swapping y_true, y_pred"),
     Claim("binary-adjusted-balanced-accuracy-equals-informedness",
           "Binary: adjusted balanced accuracy is informedness", "holds",

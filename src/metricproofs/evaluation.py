@@ -265,11 +265,13 @@ def _compile_entry_sum(expr: sympy.Sum) -> Compiled | None:
 
     if len(bounds) == 2 and positions == [0, 1]:  # sum_{a,b} C[a, b]: the whole matrix
         (lo0, hi0), (lo1, hi1) = bounds
-        return lambda be, env: _entry_sum(be, ("rows first", base, lo0(env), hi0(env), lo1(env), hi1(env)), lambda: be.add(
+        return lambda be, env: _entry_sum(be, ("block", base, lo0(env), hi0(env), lo1(env), hi1(env)), lambda: be.add(
             [be.indexed(base, (i, j), env) for i in range(lo0(env), hi0(env) + 1) for j in range(lo1(env), hi1(env) + 1)]))
     if len(bounds) == 2 and positions == [1, 0]:  # Sum(C[a, b], (b, ..), (a, ..)): the first limit outermost
         (lo0, hi0), (lo1, hi1) = bounds
-        return lambda be, env: _entry_sum(be, ("columns first", base, lo0(env), hi0(env), lo1(env), hi1(env)), lambda: be.add(
+        # the same entries as rows first over rows lo1..hi1 and columns lo0..hi0, so the same key: a sum
+        # is one term whatever order it lists them in (N of C and of its transpose, in a swap claim)
+        return lambda be, env: _entry_sum(be, ("block", base, lo1(env), hi1(env), lo0(env), hi0(env)), lambda: be.add(
             [be.indexed(base, (i, j), env) for j in range(lo0(env), hi0(env) + 1) for i in range(lo1(env), hi1(env) + 1)]))
 
     def run(be: Any, env: Env) -> Any:

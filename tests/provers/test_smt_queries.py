@@ -242,3 +242,48 @@ class TestOrderingsCrossMultiplied:
             pinned = [sympy.Eq(s, v) for s, v in zip((self.a, self.b), values)]
             f = self.formula(claim, *pinned)
             assert z3_answer(encode(f, 1, "negation", variant=self.ORDERS)) == ("unsat" if holds else "sat"), values
+
+
+class TestProofSteps:
+    """A claim's proof steps (kappa <= accuracy: T <= N, X >= 0) are proved in the lemmas query
+    under the claim's hypotheses before the negation may assume them."""
+
+    def test_kappa_steps_are_facts_of_the_negation_and_proved_in_the_lemmas_query(self) -> None:
+        from metricproofs.provers.obligations import holds_plan, lemma_facts, relax_counts
+
+        claim = catalogue.get("kappa-at-most-accuracy")
+        steps = claim.proof_steps()
+        assert [s.name for s in steps] == ["trace-at-most-N", "chance-sum-non-negative"]
+        assert claim.used_facts == ("trace-at-most-N", "chance-sum-non-negative")
+        assert lemma_facts(claim) == tuple(s.formula for s in steps)
+        plan = {o.name: o for o in holds_plan(claim, relax_counts(claim.formula()), 2)}
+        assert plan["negation"].facts == lemma_facts(claim)
+        assert z3_answer(plan["lemmas"].query(VARIANTS[1])) == "unsat"
+
+    def test_a_wrong_step_is_refuted_in_the_lemmas_query(self) -> None:
+        # T < N is false for a perfect prediction, which the hypotheses allow: the query is sat
+        import dataclasses
+
+        from metricproofs.provers.obligations import holds_plan, relax_counts
+
+        claim = catalogue.get("kappa-at-most-accuracy")
+        c = d.confusion_counts(d.C)
+        wrong = dataclasses.replace(claim, steps=lambda counts_of: (
+            Hypothesis("trace-below-N", "", sympy.Lt(d.trace(c), d.total(c))),))
+        lemmas = {o.name: o for o in holds_plan(wrong, relax_counts(wrong.formula()), 2)}["lemmas"]
+        assert z3_answer(lemmas.query(VARIANTS[1])) == "sat"
+
+
+class TestSumsOfABlockOfEntries:
+    def test_the_total_of_c_and_of_its_transpose_is_one_term(self, empty_cache) -> None:
+        # sum_{a,b} C[a,b] listed rows first and columns first: the same entries, so one shared term
+        C = d.C
+        a, b = sympy.symbols("a b", integer=True)
+        rows = sympy.Sum(C[a, b], (b, 0, 2), (a, 0, 2))
+        columns = sympy.Sum(C[b, a], (b, 0, 2), (a, 0, 2))
+        from metricproofs.evaluation import compile_expr, evaluate
+
+        be = SmtBackend({"C": REAL})
+        assert compile_expr(rows)(be, {}).text == compile_expr(columns)(be, {}).text
+        matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 10]]
+        assert evaluate(rows, C=matrix) == evaluate(columns, C=matrix) == 46

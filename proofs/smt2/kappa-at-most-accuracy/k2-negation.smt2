@@ -12,30 +12,40 @@
 ; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
 ; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
 ; stay integers.
+; Lemmas: trace-at-most-N, chance-sum-non-negative (their conclusions; proved under these
+; hypotheses at this k by kappa-at-most-accuracy/k2-lemmas.smt2).
+;   - trace-at-most-N: T <= N: the correct samples are some of the samples
+;   - chance-sum-non-negative: X = sum_l support_l predicted_l >= 0: a sum of products of
+;     non-negative counts
 ; Expected answer: unsat: no matrix satisfies the hypotheses and violates the conclusion, so
 ; the claim holds at this k for every sample count.
 ; Re-check from the repository root (either solver):
 ;   z3 proofs/smt2/kappa-at-most-accuracy/k2-negation.smt2
 ;   cvc5 proofs/smt2/kappa-at-most-accuracy/k2-negation.smt2
+; Encoding: flat-cross-multiplied-orders (Variant in src/metricproofs/provers/smt.py),
+; equisatisfiable with the files' usual flat-cross-multiplied, in which cvc5 1.4 stalls on
+; this query.
 ; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
 (set-logic ALL)
 (set-info :status unsat)
 (declare-const C_0_0 Real)
 (assert (>= C_0_0 0.0))
+(declare-const C_1_1 Real)
+(assert (>= C_1_1 0.0))
 (declare-const C_1_0 Real)
 (assert (>= C_1_0 0.0))
 (declare-const C_0_1 Real)
 (assert (>= C_0_1 0.0))
-(declare-const C_1_1 Real)
-(assert (>= C_1_1 0.0))
 (define-fun _t0 () Real (+ (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (* (to_real (- 1)) (+ (* (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) (* (+ C_0_1 C_1_1) (+ C_1_0 C_1_1))))))
 (define-fun _t1 () Real (+ (* (to_real (- 1)) (+ (* (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) (* (+ C_0_1 C_1_1) (+ C_1_0 C_1_1)))) (* (+ C_0_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1))))
 (assert (> (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)))
 (assert (< (+ (* (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) (* (+ C_0_1 C_1_1) (+ C_1_0 C_1_1))) (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1))))
+(assert (<= (+ C_0_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)))
+(assert (>= (+ (* (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) (* (+ C_0_1 C_1_1) (+ C_1_0 C_1_1))) (to_real 0)))
 (assert (=> (= _t0 (to_real 0)) false))
 (assert (=> (not (= _t0 (to_real 0))) (not (= _t0 0.0))))
 (assert (=> (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)) false))
 (assert (=> (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0))) (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) 0.0))))
-(assert (not (<= (/ _t1 _t0) (/ (+ C_0_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)))))
+(assert (not (<= (* _t1 (+ C_0_0 C_1_0 C_0_1 C_1_1) _t0 (+ C_0_0 C_1_0 C_0_1 C_1_1)) (* (+ C_0_0 C_1_1) _t0 _t0 (+ C_0_0 C_1_0 C_0_1 C_1_1)))))
 (check-sat)
 (exit)

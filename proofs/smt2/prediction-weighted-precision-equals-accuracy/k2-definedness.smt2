@@ -33,6 +33,6 @@
 (assert (<= z 1.0))
 (define-fun _t0 () Real (+ (ite (= (+ C_0_0 C_1_0) (to_real 0)) (* z (+ C_0_0 C_1_0)) C_0_0) (ite (= (+ C_0_1 C_1_1) (to_real 0)) (* z (+ C_0_1 C_1_1)) C_1_1)))
 (assert (> (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)))
-(assert (not (and (=> (= (+ C_0_0 C_0_1 C_1_0 C_1_1) (to_real 0)) false) (=> (not (= (+ C_0_0 C_0_1 C_1_0 C_1_1) (to_real 0))) (not (= (+ C_0_0 C_0_1 C_1_0 C_1_1) 0.0))) (=> (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)) false) (=> (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0))) (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) 0.0))))))
+(assert (not (and (=> (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)) false) (=> (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0))) (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) 0.0))))))
 (check-sat)
 (exit)

@@ -64,6 +64,9 @@ CVC5_SETTINGS: dict[str, Cvc5Setting] = {
     # the signs of MCC, informedness and markedness are orderings of ratios (one over a square root):
     # cross-multiplied, with no division left in any comparison, cvc5 decides it in about 4 s
     "binary-mcc-squared-equals-informedness-times-markedness/k2-negation": Cvc5Setting((), "flat-cross-multiplied-orders"),
+    # kappa <= accuracy with its steps T <= N, X >= 0 as facts: an ordering of ratios (1.3 s; unknown at 15 s
+    # cross-multiplied, with or without --nl-cov)
+    "kappa-at-most-accuracy/k2-negation": Cvc5Setting((), "flat-cross-multiplied-orders"),
 }
 
 
@@ -336,7 +339,7 @@ def recheck_with_cvc5(claim: Claim, timeout: float = 60.0, max_classes: int | No
             checked.append(k)
     span = f"k = {ks.start}" if len(ks) == 1 else f"every k in {ks.start}..{ks.stop - 1}"
     steps = ", ".join(["hypotheses sat"] + ["divisions defined"] * bool(goals & {"definedness"})
-                      + [f"lemmas {', '.join(claim.lemmas)} re-proved"] * bool(goals & {"lemmas"}))
+                      + [f"lemmas {', '.join(claim.used_facts)} re-proved"] * bool(goals & {"lemmas"}))
     return result("proved", f"cvc5: negation unsat for {span} ({steps}), counts relaxed to non-negative reals")
 
 

@@ -141,8 +141,10 @@ def export_classes(claim: Claim) -> list[int]:
 
 
 def lemma_facts(claim: Claim, counts_of: CountsOf = confusion_counts) -> tuple[sympy.Basic, ...]:
-    """The conclusions of the claim's lemmas, to be asserted as facts."""
-    return tuple(get(lemma).formula(counts_of).conclusion for lemma in claim.lemmas)
+    """The conclusions of the claim's lemmas and its proof steps, to be asserted as facts
+    (each proved first under the claim's hypotheses, in the ``lemmas`` query)."""
+    return (*(get(lemma).formula(counts_of).conclusion for lemma in claim.lemmas),
+            *(step.formula for step in claim.proof_steps(counts_of)))
 
 
 def formula_plan(formula: Formula, k: int, facts: tuple[sympy.Basic, ...] = (),
