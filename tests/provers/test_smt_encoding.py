@@ -192,11 +192,15 @@ class TestEntries:
         macros = lines(encode(f, 20, "negation"))
         assert macros[40:] == [f"(define-fun _t0 () Real {total})", "(assert (not (= _t0 (* (to_real 2) _t0))))"]
         named = lines(encode(f, 20, "negation", variant=AGGREGATES))
+        # the aggregates encodings name every term over 16 characters: the product too
         assert named[40:] == ["(declare-const _t0 Real)", f"(assert (= _t0 {total}))",
-                              "(assert (not (= _t0 (* (to_real 2) _t0))))"]
+                              "(declare-const _t1 Real)", "(assert (= _t1 (* (to_real 2) _t0)))",
+                              "(assert (not (= _t0 _t1)))"]
         assert AGGREGATES.preamble == "(set-option :smt.solve_eqs false)\n" and MACROS.preamble == ""
         short = Formula((), sympy.Eq(column, 1), {"C": VarSpec("Real", lower="0.0")})
         assert not any("_t0" in line for line in lines(encode(short, 3, "negation")))
+        # (+ C_0_0 C_1_0 C_2_0) is 21 characters: named in the aggregates encodings only
+        assert "(assert (= _t0 (+ C_0_0 C_1_0 C_2_0)))" in lines(encode(short, 3, "negation", variant=AGGREGATES))
 
 
 class TestGoals:
