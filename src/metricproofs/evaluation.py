@@ -429,6 +429,11 @@ def _num(term: Term) -> str:
     return term.text if term.sort == "Real" else f"(to_real {term.text})"
 
 
+def _parts(term: Term) -> tuple[str, str]:
+    """A term as (numerator, denominator) Real texts: its ratio, or itself over ``1``."""
+    return term.ratio or (_num(term), "1")
+
+
 def _product(texts: Sequence[str]) -> str:
     """Real texts multiplied (``1`` factors left out), without naming: a ratio's parts are
     only written out where a comparison cross-multiplies them."""
@@ -657,8 +662,7 @@ class SmtBackend:
         if self.cross_multiply and op in ("=", "!=") and (x.ratio or y.ratio):
             # Cross-multiply: with both denominators non-zero (guarded), a/b = c/d iff a d = c b.
             # Solvers decide the polynomial form far faster than real division.
-            real = lambda t: t.text if t.sort == "Real" else f"(to_real {t.text})"  # noqa: E731
-            (xn, xd), (yn, yd) = x.ratio or (real(x), "1"), y.ratio or (real(y), "1")
+            (xn, xd), (yn, yd) = _parts(x), _parts(y)
             # a denominator "1" (of a term that is no ratio) is dropped by mul(): the numerator alone
             lhs = self.mul([Term(xn, "Real"), Term(yd, "Real")])
             rhs = self.mul([Term(yn, "Real"), Term(xd, "Real")])
@@ -667,8 +671,7 @@ class SmtBackend:
             return Term(equal if op == "=" else f"(not {equal})", "Bool")
         if self.cross_multiply_orders and op in ("<", "<=", ">", ">=") and (x.ratio or y.ratio):
             # x/b - y/d = (x d - y b) / (b d) has the sign of (x d - y b) b d: multiply both sides by (b d)^2 > 0
-            real = lambda t: t.text if t.sort == "Real" else f"(to_real {t.text})"  # noqa: E731
-            (xn, xd), (yn, yd) = x.ratio or (real(x), "1"), y.ratio or (real(y), "1")
+            (xn, xd), (yn, yd) = _parts(x), _parts(y)
             lhs = self.mul([Term(t, "Real") for t in (xn, yd, xd, yd)])
             rhs = self.mul([Term(t, "Real") for t in (yn, xd, xd, yd)])
             (xt, yt), _ = self._unify([lhs, rhs])
@@ -725,8 +728,7 @@ class SmtBackend:
             result = f"(ite {cond.text} {text} {result})"
         if self.cross_multiply_orders and sort == "Real" and any(v.ratio for v in values):
             # one ratio: the taken branch's numerator over its denominator (each guarded non-zero on its path)
-            parts = [v.ratio or (t, "1.0") for v, t in zip(values, texts)]
-            parts = [(n, "1.0" if d == "1" else d) for n, d in parts]
+            parts = [(n, "1.0" if d == "1" else d) for n, d in (v.ratio or (t, "1") for v, t in zip(values, texts))]
             num, den = parts[-1]
             for cond, (n, d) in zip(reversed(conds[:-1]), reversed(parts[:-1])):
                 num, den = f"(ite {cond.text} {n} {num})", f"(ite {cond.text} {d} {den})"
