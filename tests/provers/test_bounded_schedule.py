@@ -10,7 +10,7 @@ import pytest
 from metricproofs.catalogue import get as get_claim
 from metricproofs.definitions import confusion_counts
 from metricproofs.provers import bounded
-from metricproofs.provers.bounded import RACED, RESEEDS, _ask, _Memory
+from metricproofs.provers.bounded import RACED, RESEED, _ask, _Memory
 from metricproofs.provers.obligations import Obligation, holds_plan, relax_counts
 from metricproofs.provers.smt import ABSTRACTIONS, Query, SolverAnswer
 
@@ -48,15 +48,54 @@ def test_after_an_abstraction_won_it_races_with_the_first_exact_encoding(monkeyp
     assert memory.won["negation"].encoding == RACED["negation"][0].name
 
 
-def test_a_slice_that_runs_out_is_retried_with_other_seeds_then_the_portfolio(monkeypatch) -> None:
+def test_a_slice_that_runs_out_races_on_with_another_seed_beside_the_rest_of_the_portfolio(monkeypatch) -> None:
     timeout = SolverAnswer("unknown", 1.0, reason="timeout")
-    asked = _scripted(monkeypatch, [timeout] * (RESEEDS + 1) + [SolverAnswer("unsat", 2.0, encoding="macros")])
+    asked = _scripted(monkeypatch, [timeout, SolverAnswer("unsat", 2.0, encoding="macros")])
     memory = _won_by_abstraction()
     assert _ask(_negation(), 60, memory).status == "unsat"
-    assert asked[1:RESEEDS + 1] == [[f"{v.name}-seed-{seed}" for v in ABSTRACTIONS] for seed in range(1, RESEEDS + 1)]
-    # the last race is what was not asked in the first round: the exact encodings after the first
-    assert asked[-1] == [v.name for v in RACED["negation"][1:]]
+    first = [*(v.name for v in ABSTRACTIONS), RACED["negation"][0].name]
+    assert asked[0] == first
+    # the second race: what the first round did not ask, then the first round's encodings reseeded
+    assert asked[1] == [v.name for v in RACED["negation"][1:]] + [f"{name}-seed-{RESEED}" for name in first]
+    assert len(asked) == 2
     assert "negation" in memory.exact_slow  # it ran out of the slice too: not raced beside them again
+    assert memory.won["negation"].encoding == "macros"
+
+
+def test_with_one_process_to_spare_the_other_abstraction_waits(monkeypatch) -> None:
+    asked = _scripted(monkeypatch, [SolverAnswer("unknown", 1.0, reason="timeout"),
+                                    SolverAnswer("unsat", 0.4, encoding="macros"),
+                                    SolverAnswer("unsat", 0.4, encoding=ABSTRACTIONS[0].name)])
+    memory = _won_by_abstraction()
+    _ask(_negation(), 60, memory, width=1)
+    abstraction, exact = ABSTRACTIONS[0].name, RACED["negation"][0].name
+    assert asked[0] == [abstraction, exact]
+    others = [v.name for v in (*ABSTRACTIONS[1:], *RACED["negation"][1:])]
+    assert asked[1] == others + [f"{abstraction}-seed-{RESEED}", f"{exact}-seed-{RESEED}"]
+    memory.won["negation"] = SolverAnswer("unsat", 0.3, encoding=abstraction)
+    _ask(_negation(), 60, memory, width=1)  # the exact one ran out of its slice: the abstraction alone
+    assert asked[2] == [abstraction]
+
+
+def test_an_exact_winner_that_runs_out_of_its_slice_races_on_reseeded(monkeypatch) -> None:
+    exact = RACED["negation"][2]
+    memory = _Memory()
+    memory.won["negation"] = SolverAnswer("unsat", 0.1, encoding=exact.name)
+    asked = _scripted(monkeypatch, [SolverAnswer("unknown", 1.0, reason="timeout"),
+                                    SolverAnswer("unsat", 0.3, encoding=f"{exact.name}-seed-{RESEED}")])
+    assert _ask(_negation(), 60, memory).status == "unsat"
+    assert asked[0] == [exact.name]  # an exact winner is asked alone whatever the width
+    assert asked[1][-1] == f"{exact.name}-seed-{RESEED}" and exact.name not in asked[1]
+    assert len(asked[1]) == len(ABSTRACTIONS) + len(RACED["negation"])
+    assert memory.won["negation"].encoding == f"{exact.name}-seed-{RESEED}"
+
+
+def test_an_exact_winner_that_needed_long_is_not_asked_alone(monkeypatch) -> None:
+    memory = _Memory()
+    memory.won["negation"] = SolverAnswer("unsat", 0.9, encoding=RACED["negation"][2].name)
+    asked = _scripted(monkeypatch, [SolverAnswer("unsat", 0.3, encoding="macros")])
+    _ask(_negation(), 60, memory)
+    assert asked == [[v.name for v in (*ABSTRACTIONS, *RACED["negation"])]]
 
 
 def test_a_seeded_win_is_remembered_as_its_encoding(monkeypatch) -> None:
@@ -64,6 +103,7 @@ def test_a_seeded_win_is_remembered_as_its_encoding(monkeypatch) -> None:
     asked = _scripted(monkeypatch, [SolverAnswer("unknown", 1.0, reason="timeout"),
                                     SolverAnswer("unsat", 0.2, encoding=seeded),
                                     SolverAnswer("unsat", 0.2, encoding=ABSTRACTIONS[0].name)])
+    # (the second race holds the seeded abstractions beside the rest; the script says one won)
     memory = _won_by_abstraction()
     _ask(_negation(), 60, memory)
     assert memory.won["negation"].encoding == seeded

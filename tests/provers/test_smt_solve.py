@@ -421,7 +421,9 @@ class TestKeptProcesses:
         assert len(kept) == 2, "the winner and the interrupted process on FERMAT, in one of three races"
         sat = _query("(declare-const x Real)\n(assert (> x 1.0))")
         assert solve([sat, sat], 20).status == "sat"
-        assert _children() - before == kept, "two queries at once, on the same two processes"
+        # no new process: both asked on the kept two (the second to answer may be interrupted in
+        # turn, and a SIGINT just before its check ends it, so it can be gone by now)
+        assert _children() - before <= kept, "two queries at once, on the same two processes"
 
     def test_a_loser_that_does_not_finish_its_answer_is_ended(self, tmp_path, monkeypatch) -> None:
         # it says it is checking, ignores the interrupt and goes on sleeping

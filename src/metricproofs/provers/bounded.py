@@ -15,20 +15,22 @@ fails, the search looks for the smallest k with a model, first with small sample
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Callable
 
 from metricproofs.catalogue import Claim, CountsOf, Formula
 from metricproofs.definitions import confusion_counts
-from metricproofs.provers.counterexamples import confirm, decode
+from metricproofs.provers.counterexamples import confirm, decode, violated_hypothesis
 from metricproofs.provers.obligations import (SMALL_BOUNDS, Obligation, class_range, holds_plan, relax_counts,
                                               sample_bound, search_plan)
 from metricproofs.provers.results import MethodResult
-from metricproofs.provers.smt import ABSTRACTIONS, SMT_CORE, VARIANTS, SolverAnswer, Variant, solve, unseeded_name
+from metricproofs.provers.smt import ABSTRACTIONS, SMT_CORE, VARIANTS, SolverAnswer, Variant, admits, solve, unseeded_name
 
-__all__ = ["prove_bounded", "RACED", "ABSTRACTION_SLICE", "SLICE_FLOOR", "SLICE_GROWTH", "RERACE_AFTER", "RESEEDS", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
+__all__ = ["prove_bounded", "RACED", "ABSTRACTION_SLICE", "SLICE_FLOOR", "SLICE_GROWTH", "RERACE_AFTER", "RESEED", "WITNESS", "default_width", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
 
 METHOD = "z3-bounded"
 
@@ -52,50 +54,74 @@ ABSTRACTION_SLICE = 5.0
 SLICE_FLOOR = 1.0
 SLICE_GROWTH = 4.0
 RERACE_AFTER = 0.5
-#: Rounds of the abstractions with other random seeds after the first runs out of its slice.
-RESEEDS = 3
+#: The random seed the encodings of a first round that ran out of its slice race on with,
+#: beside the rest of the portfolio (run times are heavy-tailed over seeds: kappa's steps at
+#: k = 17 in aggregates-smt-core took over 5 s with seed 0 and 0.06-0.51 s with seeds 1-3).
+RESEED = 1
 
 Progress = Callable[[str], None]
+
+
+def default_width() -> int:
+    """Solver processes one claim may keep busy in a first round: one per core."""
+    return max(1, os.cpu_count() or 1)
 
 
 @dataclass
 class _Memory:
     """What the last k's answers say about which encoding to ask first (one per claim's run)."""
 
-    #: obligation name -> its unsat answer at the last k
+    #: obligation name -> the answer that decided it at the last k
     won: dict[str, SolverAnswer] = field(default_factory=dict)
     #: obligations whose first exact encoding was raced beside the abstractions and lost to one
     #: that needed more than RERACE_AFTER seconds: it is not asked beside them again
     exact_slow: set[str] = field(default_factory=set)
 
 
-def _rounds(name: str, memory: _Memory) -> list[tuple[Variant, ...]]:
-    """The races of a nonlinear obligation that must be unsat, in order, before the rest of the
-    portfolio (see :func:`_ask`); one race of the whole portfolio when the last k says nothing."""
-    encodings = RACED[name]
-    portfolio = (*ABSTRACTIONS, *encodings)
-    previous = memory.won.get(name)
+def _portfolio(obligation: Obligation) -> tuple[Variant, ...]:
+    """Every encoding raced for an obligation: those :data:`RACED` lists, and for one that must
+    be unsat the abstractions too (unsat there is a proof; sat proves nothing)."""
+    encodings = RACED[obligation.name]
+    return (*ABSTRACTIONS, *encodings) if obligation.expected == "unsat" else encodings
+
+
+def _first_round(obligation: Obligation, memory: _Memory, width: int) -> tuple[Variant, ...] | None:
+    """The encodings asked first, for a slice, when the last k says which one decided; None
+    when it says nothing (then the whole portfolio is raced at once).
+
+    An abstraction that won is asked beside the first exact encoding (which may have lost the
+    last race by a hair, and at k = 20 answer in 0.05 s where the abstractions need 2 s), until
+    that one loses to an abstraction that needed more than :data:`RERACE_AFTER` seconds; with
+    two processes or more to spare (``width``; 1 when as many claims run at once as there are
+    cores) also beside the other abstraction (their run times at one k differ by 100x from run
+    to run).
+    An exact encoding that needed more than :data:`RERACE_AFTER` seconds is not asked first at
+    all (nonlinear run times grow fast with k; an abstraction's do not).
+    """
+    previous = memory.won.get(obligation.name)
     if previous is None:
-        return [portfolio]
+        return None
+    portfolio = _portfolio(obligation)
     last = next((v for v in portfolio if v.name == unseeded_name(previous.encoding)), None)
     if last is None or not (last.abstract_division or previous.seconds <= RERACE_AFTER):
-        return [portfolio]
+        return None
     if not last.abstract_division:
-        return [(last,)]
-    rounds = [tuple(v.reseeded(seed) for v in ABSTRACTIONS) for seed in range(RESEEDS + 1)]
-    if name not in memory.exact_slow:
-        rounds[0] += (encodings[0],)
-    return rounds
+        return (last,)
+    abstractions = ABSTRACTIONS if width >= 2 else (last,)
+    first_exact = RACED[obligation.name][0]
+    return (*abstractions, first_exact) if obligation.name not in memory.exact_slow else abstractions
 
 
 class _Ahead(threading.Thread):
     """Builds the plan of the next k (and walks its first encodings) while z3 answers this k:
     z3 runs in its own process, so on two cores the text of k + 1 is written meanwhile."""
 
-    def __init__(self, claim: Claim, formula: Formula, k: int, counts_of: CountsOf, memory: _Memory) -> None:
+    def __init__(self, claim: Claim, formula: Formula, k: int, counts_of: CountsOf, memory: _Memory,
+                 width: int) -> None:
         super().__init__(daemon=True)
         self.args_ = (claim, formula, k, counts_of)
         self.memory = memory
+        self.width = width
         self.plan: list[Obligation] | None = None
         self.failure: BaseException | None = None
 
@@ -103,8 +129,8 @@ class _Ahead(threading.Thread):
         try:
             plan = holds_plan(*self.args_)
             for obligation in plan:  # what the first race of each will ask, as the last k's answers say
-                if not obligation.query(RACED[obligation.name][0]).linear and obligation.expected == "unsat":
-                    obligation.queries(_rounds(obligation.name, self.memory)[0])
+                if not obligation.query(RACED[obligation.name][0]).linear:
+                    obligation.queries(_first_round(obligation, self.memory, self.width) or _portfolio(obligation))
             self.plan = plan
         except BaseException as exc:  # handed to the caller, which raises it
             self.failure = exc
@@ -117,66 +143,79 @@ class _Ahead(threading.Thread):
         return self.plan
 
 
-def _ask(obligation: Obligation, timeout: float, memory: _Memory | None = None) -> SolverAnswer:
-    """Race the encodings of one obligation that :data:`RACED` lists for it; a query in linear
-    arithmetic is asked in the first encoding only (the others differ only in how ratios
-    and shared sums are written, and linear arithmetic is decided fast in any of them).
+def _ask(obligation: Obligation, timeout: float, memory: _Memory | None = None, width: int = 2) -> SolverAnswer:
+    """Race the encodings of one obligation (:func:`_portfolio`); a query in linear arithmetic
+    is asked in the first encoding only (the others differ only in how ratios and shared sums
+    are written, and linear arithmetic is decided fast in any of them).
 
-    A nonlinear obligation that must be unsat also races the abstractions, and ``memory``
-    remembers which encoding decided it: at the next k that one is asked first, for a slice of
-    time that grows with what it needed (at most :data:`ABSTRACTION_SLICE` seconds), and only if
-    it does not decide is the rest of the portfolio raced. An abstraction is asked together with
-    the other abstractions (their run times at one k differ by 100x from run to run, and two
-    processes fit two cores) and with the first exact encoding (which may have lost the last
-    race by a hair, and at k = 20 answer in 0.05 s where the abstractions need 2 s) until that
-    one loses to an abstraction that needed more than :data:`RERACE_AFTER` seconds. If the slice
-    runs out, the abstractions are asked again with other random seeds (:data:`RESEEDS` rounds:
-    their run times are heavy-tailed over seeds, so a restart is likely to be short where one
-    run is long). An exact encoding that needed more than :data:`RERACE_AFTER` seconds is not
-    asked first at all (nonlinear run times grow fast with k; an abstraction's do not). This
-    changes how fast, never what is answered.
+    ``memory`` remembers which encoding decided a nonlinear obligation: at the next k the first
+    round of :func:`_first_round` is asked for a slice of time that grows with what the winner
+    needed (at most :data:`ABSTRACTION_SLICE` seconds), and only if it does not decide is the
+    rest of the portfolio raced, together with the first round's encodings under another
+    random seed (:data:`RESEED`) when the slice ran out. This changes how fast, never what is
+    answered.
     """
     encodings = RACED[obligation.name]
     first = obligation.query(encodings[0])
     if first.linear:
         return solve([first], timeout)
-    if obligation.expected != "unsat":
-        return solve(obligation.queries(encodings), timeout)
     memory = memory if memory is not None else _Memory()
     name = obligation.name
-    portfolio = (*ABSTRACTIONS, *encodings)
-    rounds = _rounds(name, memory)
-    if rounds != [portfolio]:
+    rest = _portfolio(obligation)
+    leading = _first_round(obligation, memory, width)
+    if leading is not None:
         previous = memory.won[name]
         slice_ = min(ABSTRACTION_SLICE, max(SLICE_FLOOR, SLICE_GROWTH * previous.seconds))
-        for first_round in rounds:
-            answer = solve(obligation.queries(first_round), min(timeout, slice_))
-            if answer.status != "unknown":
-                if answer.status == "unsat":
-                    memory.won[name] = answer
-                    if first_round is rounds[0] and len(first_round) > len(ABSTRACTIONS) \
-                            and answer.encoding != encodings[0].name and answer.seconds > RERACE_AFTER:
-                        memory.exact_slow.add(name)
-                return answer
-            if first_round is rounds[0] and len(first_round) > len(ABSTRACTIONS):
-                memory.exact_slow.add(name)  # the exact encoding did not decide within the slice either
-            if answer.reason != "timeout":  # sat in the abstractions: another seed finds another model
-                break
-        portfolio = tuple(v for v in portfolio if v not in rounds[0])
-        if len(rounds) == 1 and not rounds[0][0].abstract_division:
-            # the exact encoding that decided the last k ran out of its slice: its run time is
-            # heavy-tailed over seeds too (kappa's steps at k = 17, aggregates-smt-core: over 5 s with
-            # seed 0, 0.06-0.51 s with seeds 1-3), so it races on with another seed
-            portfolio += (rounds[0][0].reseeded(1),)
-    answer = solve(obligation.queries(portfolio), timeout)
-    if answer.status == "unsat":
+        answer = solve(obligation.queries(leading), min(timeout, slice_))
+        companion = leading[-1] is encodings[0] and len(leading) > 1  # the exact one beside the abstractions
+        if answer.status != "unknown":
+            if answer.status in ("sat", "unsat"):
+                memory.won[name] = answer
+                if companion and answer.encoding != encodings[0].name and answer.seconds > RERACE_AFTER:
+                    memory.exact_slow.add(name)
+            return answer
+        if companion:
+            memory.exact_slow.add(name)  # the exact encoding did not decide within the slice either
+        rest = tuple(v for v in rest if v not in leading)
+        if answer.reason == "timeout":  # not after a sat of an abstraction: another seed finds another model
+            rest += tuple(v.reseeded(RESEED) for v in leading)
+    answer = solve(obligation.queries(rest), timeout)
+    if answer.status in ("sat", "unsat"):
         memory.won[name] = answer
     return answer
 
 
+#: The encoding name of a hypotheses answer found without a solver (:func:`_witness`).
+WITNESS = "exact-witness"
+
+
+def _witness(obligation: Obligation) -> SolverAnswer | None:
+    """The hypotheses satisfied without a solver: the point where every variable is 1, when
+    it lies in every variable's domain and its data satisfy every hypothesis in exact
+    arithmetic (a model checked exactly is as good a proof of satisfiability as a solver's
+    sat); None when it does not (then the solver is asked)."""
+    start = time.perf_counter()
+    query = obligation.query(RACED["hypotheses"][0])
+    if query.trivial or not all(admits(spec, 1) for spec in query.declared.values()):
+        return None  # (a trivial query is answered at once anyway)
+    declared = query.declared
+    model = {name: Fraction(1) for name in declared}
+    try:
+        broken = violated_hypothesis(obligation.formula, obligation.k, model)
+    except ZeroDivisionError:  # a hypothesis undefined at that point
+        return None
+    if broken is not None:
+        return None
+    return SolverAnswer("sat", time.perf_counter() - start, model,
+                        "every variable 1 satisfies the hypotheses in exact arithmetic", WITNESS)
+
+
 def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: float = 60.0,
-                  counts_of: CountsOf = confusion_counts, progress: Progress = lambda _: None) -> MethodResult:
-    """Run ``z3-bounded`` on one claim."""
+                  counts_of: CountsOf = confusion_counts, progress: Progress = lambda _: None,
+                  width: int | None = None) -> MethodResult:
+    """Run ``z3-bounded`` on one claim; ``width`` is how many solver processes its first rounds
+    may keep busy (default :func:`default_width`; 1 when as many claims run at once as there are cores)."""
+    width = default_width() if width is None else max(1, width)
     start = time.perf_counter()
     formula = claim.formula(counts_of)
     if claim.expected == "holds":
@@ -194,11 +233,11 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
     for k in ks:
         progress(f"{claim.id}: z3-bounded k={k}")
         *checks, negation = ahead.result() if ahead is not None else holds_plan(claim, formula, k, counts_of)
-        ahead = _Ahead(claim, formula, k + 1, counts_of, memory) if k + 1 in ks else None
+        ahead = _Ahead(claim, formula, k + 1, counts_of, memory, width) if k + 1 in ks else None
         if ahead is not None:
             ahead.start()
         for obligation in checks:
-            answer = _ask(obligation, timeout, memory)
+            answer = (obligation.name == "hypotheses" and _witness(obligation)) or _ask(obligation, timeout, memory, width)
             if answer.status == "error":
                 return result("error", f"z3 failed on the {obligation.name} query at k={k}: {answer.reason}")
             if obligation.name == "hypotheses":
@@ -216,7 +255,7 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
                 negation = negation.without_facts()
         attempts = search_plan(formula, k, negation.facts) if claim.expected == "fails" else [negation]
         for attempt in attempts:
-            answer = _ask(attempt, timeout, memory)
+            answer = _ask(attempt, timeout, memory, width)
             if answer.status in ("sat", "error"):
                 break
         if answer.status == "error":

@@ -47,7 +47,7 @@ from metricproofs import definitions as d
 from metricproofs.catalogue import Formula
 from metricproofs.evaluation import _NUMERAL, SmtBackend, Term, VarSpec, compile_expr
 
-__all__ = ["Variant", "VARIANTS", "CVC5_ENCODINGS", "SMT_CORE", "ABSTRACTIONS", "DIVISION", "Query", "SolverAnswer", "encode", "solve", "parse_model", "z3_binary", "close_solvers", "unseeded_name"]
+__all__ = ["Variant", "VARIANTS", "CVC5_ENCODINGS", "SMT_CORE", "ABSTRACTIONS", "DIVISION", "Query", "SolverAnswer", "encode", "solve", "parse_model", "z3_binary", "close_solvers", "unseeded_name", "admits"]
 
 Goal = Literal["hypotheses", "definedness", "negation"]
 
@@ -247,19 +247,25 @@ _WALKS_KEPT = 8
 
 def _admits_zero(spec: VarSpec) -> bool:
     """0 lies within the variable's declared bounds."""
-    return _zero_within(spec.lower, spec.upper, spec.strict_lower)
+    return admits(spec, 0)
 
 
-@functools.lru_cache(maxsize=64)
-def _zero_within(lower_text: str | None, upper_text: str | None, strict: bool) -> bool:
+def admits(spec: VarSpec, value: int) -> bool:
+    """``value`` lies within the variable's declared bounds (False for a bound that is not a
+    plain number: do not guess)."""
+    return _within(spec.lower, spec.upper, spec.strict_lower, value)
+
+
+@functools.lru_cache(maxsize=128)
+def _within(lower_text: str | None, upper_text: str | None, strict: bool, value: int) -> bool:
     try:
         lower = None if lower_text is None else Fraction(lower_text)
         upper = None if upper_text is None else Fraction(upper_text)
-    except ValueError:  # a bound that is not a plain number: do not guess
+    except ValueError:
         return False
-    if lower is not None and (lower > 0 or (lower == 0 and strict)):
+    if lower is not None and (lower > value or (lower == value and strict)):
         return False
-    return upper is None or upper >= 0
+    return upper is None or upper >= value
 
 
 def _walk(formula: Formula, k: int, lemmas: tuple[sympy.Basic, ...], variant: Variant) -> _Pieces:
