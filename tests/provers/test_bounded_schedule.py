@@ -10,15 +10,19 @@ import pytest
 from metricproofs.catalogue import get as get_claim
 from metricproofs.definitions import confusion_counts
 from metricproofs.provers import bounded
-from metricproofs.provers.bounded import RACED, RESEED, _ask, _Memory
+from metricproofs.provers.bounded import RACED, RESEED, _ask, _exact, _Memory
 from metricproofs.provers.obligations import Obligation, holds_plan, relax_counts
 from metricproofs.provers.smt import ABSTRACTIONS, Query, SolverAnswer
+
+
+#: the exact encodings of the negation's portfolio, in order (RACED lists the abstractions first)
+EXACT = [v for v in RACED["negation"] if not v.abstract_division]
 
 
 def _negation() -> Obligation:
     claim = get_claim("balanced-accuracy-equals-macro-recall-over-true-labels")
     *_, negation = holds_plan(claim, relax_counts(claim.formula(confusion_counts)), 3, confusion_counts)
-    assert not negation.query(RACED["negation"][0]).linear  # the schedule below is for nonlinear queries
+    assert not negation.query(_exact("negation")).linear  # the schedule below is for nonlinear queries
     return negation
 
 
@@ -41,11 +45,11 @@ def _won_by_abstraction() -> _Memory:
 
 
 def test_after_an_abstraction_won_it_races_with_the_first_exact_encoding(monkeypatch) -> None:
-    asked = _scripted(monkeypatch, [SolverAnswer("unsat", 0.1, encoding=RACED["negation"][0].name)])
+    asked = _scripted(monkeypatch, [SolverAnswer("unsat", 0.1, encoding=_exact("negation").name)])
     memory = _won_by_abstraction()
     assert _ask(_negation(), 60, memory).status == "unsat"
-    assert asked == [[*(v.name for v in ABSTRACTIONS), RACED["negation"][0].name]]
-    assert memory.won["negation"].encoding == RACED["negation"][0].name
+    assert asked == [[*(v.name for v in ABSTRACTIONS), _exact("negation").name]]
+    assert memory.won["negation"].encoding == _exact("negation").name
 
 
 def test_a_slice_that_runs_out_races_on_with_another_seed_beside_the_rest_of_the_portfolio(monkeypatch) -> None:
@@ -53,10 +57,10 @@ def test_a_slice_that_runs_out_races_on_with_another_seed_beside_the_rest_of_the
     asked = _scripted(monkeypatch, [timeout, SolverAnswer("unsat", 2.0, encoding="macros")])
     memory = _won_by_abstraction()
     assert _ask(_negation(), 60, memory).status == "unsat"
-    first = [*(v.name for v in ABSTRACTIONS), RACED["negation"][0].name]
+    first = [*(v.name for v in ABSTRACTIONS), _exact("negation").name]
     assert asked[0] == first
     # the second race: what the first round did not ask, then the first round's encodings reseeded
-    assert asked[1] == [v.name for v in RACED["negation"][1:]] + [f"{name}-seed-{RESEED}" for name in first]
+    assert asked[1] == [v.name for v in EXACT[1:]] + [f"{name}-seed-{RESEED}" for name in first]
     assert len(asked) == 2
     assert "negation" in memory.exact_slow  # it ran out of the slice too: not raced beside them again
     assert memory.won["negation"].encoding == "macros"
@@ -68,9 +72,9 @@ def test_with_one_process_to_spare_the_other_abstraction_waits(monkeypatch) -> N
                                     SolverAnswer("unsat", 0.4, encoding=ABSTRACTIONS[0].name)])
     memory = _won_by_abstraction()
     _ask(_negation(), 60, memory, width=1)
-    abstraction, exact = ABSTRACTIONS[0].name, RACED["negation"][0].name
+    abstraction, exact = ABSTRACTIONS[0].name, _exact("negation").name
     assert asked[0] == [abstraction, exact]
-    others = [v.name for v in (*ABSTRACTIONS[1:], *RACED["negation"][1:])]
+    others = [v.name for v in (*ABSTRACTIONS[1:], *EXACT[1:])]
     assert asked[1] == others + [f"{abstraction}-seed-{RESEED}", f"{exact}-seed-{RESEED}"]
     memory.won["negation"] = SolverAnswer("unsat", 0.3, encoding=abstraction)
     _ask(_negation(), 60, memory, width=1)  # the exact one ran out of its slice: the abstraction alone
@@ -78,7 +82,7 @@ def test_with_one_process_to_spare_the_other_abstraction_waits(monkeypatch) -> N
 
 
 def test_an_exact_winner_that_runs_out_of_its_slice_races_on_reseeded(monkeypatch) -> None:
-    exact = RACED["negation"][2]
+    exact = EXACT[2]
     memory = _Memory()
     memory.won["negation"] = SolverAnswer("unsat", 0.1, encoding=exact.name)
     asked = _scripted(monkeypatch, [SolverAnswer("unknown", 1.0, reason="timeout"),
@@ -86,16 +90,16 @@ def test_an_exact_winner_that_runs_out_of_its_slice_races_on_reseeded(monkeypatc
     assert _ask(_negation(), 60, memory).status == "unsat"
     assert asked[0] == [exact.name]  # an exact winner is asked alone whatever the width
     assert asked[1][-1] == f"{exact.name}-seed-{RESEED}" and exact.name not in asked[1]
-    assert len(asked[1]) == len(ABSTRACTIONS) + len(RACED["negation"])
+    assert len(asked[1]) == len(RACED["negation"])
     assert memory.won["negation"].encoding == f"{exact.name}-seed-{RESEED}"
 
 
 def test_an_exact_winner_that_needed_long_is_not_asked_alone(monkeypatch) -> None:
     memory = _Memory()
-    memory.won["negation"] = SolverAnswer("unsat", 0.9, encoding=RACED["negation"][2].name)
+    memory.won["negation"] = SolverAnswer("unsat", 0.9, encoding=EXACT[2].name)
     asked = _scripted(monkeypatch, [SolverAnswer("unsat", 0.3, encoding="macros")])
     _ask(_negation(), 60, memory)
-    assert asked == [[v.name for v in (*ABSTRACTIONS, *RACED["negation"])]]
+    assert asked == [[v.name for v in RACED["negation"]]]
 
 
 def test_a_seeded_win_is_remembered_as_its_encoding(monkeypatch) -> None:
