@@ -165,8 +165,17 @@ class Claim:
     key_argument: str = ""
 
     def formula(self, counts_of: CountsOf = confusion_counts) -> Formula:
-        """The formal statement, built from the definitions (``counts_of`` may be swapped in tests)."""
-        return self.build(counts_of)
+        """The formal statement, built from the definitions (``counts_of`` may be swapped in tests).
+
+        Built once with the library's own counts (a Formula is immutable): z3-bounded reads each
+        lemma's conclusion at every k, and building it in sympy took longer than encoding it."""
+        if counts_of is not confusion_counts and counts_of is not d.confusion_counts:
+            return self.build(counts_of)
+        built = self.__dict__.get("_built")
+        if built is None:
+            built = self.build(counts_of)
+            object.__setattr__(self, "_built", built)  # a cache, not a field: equality and hash ignore it
+        return built
 
     @property
     def hypotheses(self) -> tuple[Hypothesis, ...]:

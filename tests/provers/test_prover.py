@@ -50,6 +50,14 @@ class TestCatalogue:
             assert claim.statement and claim.proof and claim.references and claim.methods
             assert claim.formula().hypotheses, claim.id
 
+    def test_a_formula_is_built_once_with_the_library_counts_and_anew_with_others(self) -> None:
+        claim = get("micro-precision-equals-recall")
+        assert claim.formula() is claim.formula(d.confusion_counts)  # the cache: one object
+        swapped = claim.formula(lambda *args, **kwargs: d.confusion_counts(*args, **kwargs))  # another counts_of
+        assert swapped is not claim.formula()
+        assert dataclasses.replace(claim, build=lambda counts_of: swapped).formula() is swapped  # not the old one
+        assert claim == dataclasses.replace(claim)  # the cache is no field: equality unchanged
+
     def test_every_false_belief_can_be_re_evaluated(self) -> None:
         for claim in CATALOGUE:
             if claim.expected == "fails":

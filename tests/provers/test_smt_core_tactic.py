@@ -74,3 +74,18 @@ def test_kappa_definedness_at_three_classes_is_decided_by_the_smt_core(in_proces
 def test_z3_bounded_races_the_smt_core_on_every_nonlinear_obligation_that_must_be_unsat() -> None:
     for goal in ("definedness", "lemmas", "negation"):
         assert set(SMT_CORE) <= set(bounded.RACED[goal]), goal
+
+
+def test_a_tactic_or_a_seed_shares_the_text_of_its_encoding_written_once() -> None:
+    # the text is walked once per encoding; the SMT core and a reseeded variant reuse it, and it
+    # is what a fresh walk in that variant writes
+    claim = get("micro-jaccard-from-accuracy")
+    formula = relax_counts(claim.formula())
+    *_, negation = holds_plan(claim, formula, 3)
+    for core, plain in ((SMT_CORE[0], VARIANTS[0]), (SMT_CORE[1], VARIANTS[1]), (VARIANTS[2].reseeded(2), VARIANTS[2])):
+        assert core.text_key == plain.text_key
+        shared = negation.query(core)
+        assert shared.variant is core and shared.text == negation.query(plain).text
+        smt._WALKS.clear()
+        assert shared.text == smt.encode(formula, 3, "negation", (), negation.facts, core).text
+    assert VARIANTS[0].text_key != VARIANTS[1].text_key  # named sums: another text

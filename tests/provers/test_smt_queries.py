@@ -23,7 +23,7 @@ from metricproofs.catalogue import Formula, Hypothesis
 from metricproofs.domains import VarSpec
 from metricproofs.evaluation import SmtBackend, Term, UnsupportedExpression
 from metricproofs.provers import smt
-from metricproofs.provers.smt import ABSTRACTIONS, DIVISION, VARIANTS, Query, encode
+from metricproofs.provers.smt import ABSTRACTIONS, DIVISION, SMT_CORE, VARIANTS, Query, encode
 
 REAL = VarSpec("Real", lower=None)
 x, y, z = sympy.symbols("x y z")
@@ -52,15 +52,17 @@ def empty_cache():
 
 
 class TestWalkCache:
-    """One walk per (formula, k, lemmas, encoding), the last eight kept."""
+    """One walk per (formula, k, lemmas, encoding's text), the last eight kept."""
+
+    M, X = VARIANTS[0].text_key, VARIANTS[2].text_key  # macros, cross-multiplied
 
     def test_the_goals_of_one_formula_share_one_walk(self, empty_cache) -> None:
         f = Formula((), sympy.Eq(x / y, 2), {"x": REAL, "y": REAL})
         encode(f, 1, "negation")
-        assert list(empty_cache) == [(id(f), 1, (), "macros")]
-        pieces = empty_cache[(id(f), 1, (), "macros")][1]
-        encode(f, 1, "definedness"), encode(f, 1, "hypotheses")
-        assert len(empty_cache) == 1 and empty_cache[(id(f), 1, (), "macros")][1] is pieces
+        assert list(empty_cache) == [(id(f), 1, (), self.M)]
+        pieces = empty_cache[(id(f), 1, (), self.M)][1]
+        encode(f, 1, "definedness"), encode(f, 1, "hypotheses"), encode(f, 1, "negation", variant=SMT_CORE[0])
+        assert len(empty_cache) == 1 and empty_cache[(id(f), 1, (), self.M)][1] is pieces
 
     def test_another_formula_k_lemma_or_encoding_is_walked_anew(self, empty_cache) -> None:
         f = Formula((), sympy.Eq(x / y, 2), {"x": REAL, "y": REAL})
@@ -68,8 +70,8 @@ class TestWalkCache:
         lemma = sympy.Gt(x, 0)
         encode(f, 1, "negation"), encode(g, 1, "negation"), encode(f, 2, "negation")
         encode(f, 1, "negation", lemmas=(lemma,)), encode(f, 1, "negation", variant=VARIANTS[2])
-        assert list(empty_cache) == [(id(f), 1, (), "macros"), (id(g), 1, (), "macros"), (id(f), 2, (), "macros"),
-                                     (id(f), 1, (lemma,), "macros"), (id(f), 1, (), "cross-multiplied")]
+        assert list(empty_cache) == [(id(f), 1, (), self.M), (id(g), 1, (), self.M), (id(f), 2, (), self.M),
+                                     (id(f), 1, (lemma,), self.M), (id(f), 1, (), self.X)]
         assert all(empty_cache[key][0] is (g if key[0] == id(g) else f) for key in empty_cache)
 
     def test_the_oldest_walk_is_dropped_after_eight_and_a_hit_is_refreshed(self, empty_cache) -> None:

@@ -82,8 +82,10 @@ class Obligation:
         """The query in ``encoding`` (default: the written one), encoded once."""
         chosen = encoding or variant(self.written)
         found = self._queries.get(chosen.name)
-        if found is None and chosen.seed:  # the same text, asked with another seed
-            found = self._queries[chosen.name] = dataclasses.replace(self.query(chosen.unseeded), variant=chosen)
+        if found is None:  # the same text, asked another way (a seed, a tactic): not written again
+            same = next((q for q in self._queries.values() if q.variant.text_key == chosen.text_key), None)
+            if same is not None:
+                found = self._queries[chosen.name] = dataclasses.replace(same, variant=chosen)
         if found is None:
             found = self._queries[chosen.name] = encode(self.formula, self.k, self.goal, self.extra,
                                                         self.facts, chosen)

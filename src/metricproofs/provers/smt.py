@@ -110,6 +110,13 @@ class Variant:
         return self if self.seed == 0 else dataclasses.replace(self, name=unseeded_name(self.name), seed=0)
 
     @property
+    def text_key(self) -> tuple:
+        """What the query's text depends on: variants that differ only in how z3 is asked (tactic,
+        seed, arithmetic solver) share one text, written once."""
+        return (self.named_constants, self.cross_multiply, self.flatten_ratios, self.cross_multiply_orders,
+                self.share_above, self.abstract_division)
+
+    @property
     def preamble(self) -> str:
         """z3 options this variant needs (keeps z3 from substituting the aggregates away)."""
         return "(set-option :smt.solve_eqs false)\n" if self.named_constants else ""
@@ -269,7 +276,7 @@ def _within(lower_text: str | None, upper_text: str | None, strict: bool, value:
 
 
 def _walk(formula: Formula, k: int, lemmas: tuple[sympy.Basic, ...], variant: Variant) -> _Pieces:
-    key = (id(formula), k, lemmas, variant.name)
+    key = (id(formula), k, lemmas, variant.text_key)
     hit = _WALKS.get(key)
     if hit is not None and hit[0] is formula:
         _WALKS.move_to_end(key)
