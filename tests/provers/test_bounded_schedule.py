@@ -10,7 +10,7 @@ import pytest
 from metricproofs.catalogue import get as get_claim
 from metricproofs.definitions import confusion_counts
 from metricproofs.provers import bounded
-from metricproofs.provers.bounded import RACED, RESEED, _ask, _exact, _Memory
+from metricproofs.provers.bounded import COMPANION_LOSSES, RACED, RESEED, _ask, _exact, _Memory
 from metricproofs.provers.obligations import Obligation, holds_plan, relax_counts
 from metricproofs.provers.smt import ABSTRACTIONS, Query, SolverAnswer
 
@@ -121,3 +121,27 @@ def test_an_inconclusive_abstraction_is_not_reseeded(monkeypatch) -> None:
                                     SolverAnswer("unsat", 0.5, encoding="macros")])
     assert _ask(_negation(), 60, _won_by_abstraction()).status == "unsat"
     assert len(asked) == 2 and not any("-seed-" in name for name in asked[1])
+
+
+def test_an_exact_companion_that_keeps_losing_by_little_is_dropped(monkeypatch) -> None:
+    quick = SolverAnswer("unsat", 0.05, encoding=ABSTRACTIONS[0].name)  # a quick win of the abstraction
+    asked = _scripted(monkeypatch, [quick] * (COMPANION_LOSSES + 1))
+    memory = _won_by_abstraction()
+    for _ in range(COMPANION_LOSSES + 1):
+        _ask(_negation(), 60, memory)
+    exact = _exact("negation").name
+    assert all(exact in race for race in asked[:COMPANION_LOSSES])
+    assert exact not in asked[COMPANION_LOSSES] and "negation" in memory.exact_slow
+
+
+def test_a_companion_that_wins_between_losses_stays(monkeypatch) -> None:
+    lose = SolverAnswer("unsat", 0.05, encoding=ABSTRACTIONS[0].name)
+    win = SolverAnswer("unsat", 0.05, encoding=_exact("negation").name)
+    answers = [lose, win] * COMPANION_LOSSES
+    asked = _scripted(monkeypatch, answers)
+    memory = _won_by_abstraction()
+    for answer in answers:
+        memory.won["negation"] = SolverAnswer("unsat", 0.3, encoding=ABSTRACTIONS[0].name)  # the last k's winner
+        _ask(_negation(), 60, memory)
+    assert all(_exact("negation").name in race for race in asked)
+    assert "negation" not in memory.exact_slow

@@ -31,7 +31,7 @@ from metricproofs.provers.obligations import (SMALL_BOUNDS, Obligation, class_ra
 from metricproofs.provers.results import MethodResult
 from metricproofs.provers.smt import ABSTRACTIONS, SMT_CORE, VARIANTS, SolverAnswer, Variant, admits, solve, unseeded_name
 
-__all__ = ["prove_bounded", "RACED", "ABSTRACTION_SLICE", "SLICE_FLOOR", "SLICE_GROWTH", "RERACE_AFTER", "RESEED", "WITNESS", "default_width", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
+__all__ = ["prove_bounded", "RACED", "ABSTRACTION_SLICE", "SLICE_FLOOR", "SLICE_GROWTH", "RERACE_AFTER", "RESEED", "COMPANION_LOSSES", "WITNESS", "default_width", "class_range", "relax_counts", "sample_bound", "SMALL_BOUNDS"]
 
 METHOD = "z3-bounded"
 
@@ -67,6 +67,11 @@ ABSTRACTION_SLICE = 5.0
 SLICE_FLOOR = 1.0
 SLICE_GROWTH = 4.0
 RERACE_AFTER = 0.5
+#: Races in a row the exact encoding may lose beside the abstractions before it is no longer
+#: asked there (balanced accuracy over true labels: macros ran beside the abstraction at every k
+#: from 5 to 20 and lost each time, to answers of 0.01-0.2 s; on multi-label totals it wins
+#: each time, 0.05 s against 2 s).
+COMPANION_LOSSES = 2
 #: The random seed the encodings of a first round that ran out of its slice race on with,
 #: beside the rest of the portfolio (run times are heavy-tailed over seeds: kappa's steps at
 #: k = 17 in aggregates-smt-core took over 5 s with seed 0 and 0.06-0.51 s with seeds 1-3).
@@ -87,8 +92,11 @@ class _Memory:
     #: obligation name -> the answer that decided it at the last k
     won: dict[str, SolverAnswer] = field(default_factory=dict)
     #: obligations whose first exact encoding was raced beside the abstractions and lost to one
-    #: that needed more than RERACE_AFTER seconds: it is not asked beside them again
+    #: that needed more than RERACE_AFTER seconds, or lost COMPANION_LOSSES times in a row: it is
+    #: not asked beside them again
     exact_slow: set[str] = field(default_factory=set)
+    #: obligation name -> races in a row the exact companion lost to an abstraction
+    losses: dict[str, int] = field(default_factory=dict)
 
 
 def _portfolio(obligation: Obligation) -> tuple[Variant, ...]:
@@ -104,7 +112,8 @@ def _first_round(obligation: Obligation, memory: _Memory, width: int) -> tuple[V
 
     An abstraction that won is asked beside the first exact encoding (which may have lost the
     last race by a hair, and at k = 20 answer in 0.05 s where the abstractions need 2 s), until
-    that one loses to an abstraction that needed more than :data:`RERACE_AFTER` seconds; with
+    that one loses to an abstraction that needed more than :data:`RERACE_AFTER` seconds, or
+    :data:`COMPANION_LOSSES` times in a row; with
     two processes or more to spare (``width``; 1 when as many claims run at once as there are
     cores) also beside the other abstraction (their run times at one k differ by 100x from run
     to run).
@@ -184,8 +193,11 @@ def _ask(obligation: Obligation, timeout: float, memory: _Memory | None = None, 
         if answer.status != "unknown":
             if answer.status in ("sat", "unsat"):
                 memory.won[name] = answer
-                if companion and answer.encoding != exact.name and answer.seconds > RERACE_AFTER:
-                    memory.exact_slow.add(name)
+                if companion:
+                    lost = answer.encoding != exact.name
+                    memory.losses[name] = memory.losses.get(name, 0) + 1 if lost else 0
+                    if lost and (answer.seconds > RERACE_AFTER or memory.losses[name] >= COMPANION_LOSSES):
+                        memory.exact_slow.add(name)
             return answer
         if companion:
             memory.exact_slow.add(name)  # the exact encoding did not decide within the slice either
