@@ -134,6 +134,19 @@ def _first_round(obligation: Obligation, memory: _Memory, width: int) -> tuple[V
     return (*abstractions, first_exact) if obligation.name not in memory.exact_slow else abstractions
 
 
+def _probe(obligation: Obligation, memory: _Memory) -> Variant:
+    """The exact encoding whose query tells whether the obligation is linear: the one that
+    decided it at the last k if it was exact (its text is written anyway), else the first.
+    Whether a query is linear only says how it is asked, never what is answered (and all the
+    exact encodings agreed on it for every obligation of the catalogue at k <= 4)."""
+    previous = memory.won.get(obligation.name)
+    if previous is not None:
+        last = next((v for v in RACED[obligation.name] if v.name == unseeded_name(previous.encoding)), None)
+        if last is not None and not last.abstract_division:
+            return last
+    return _exact(obligation.name)
+
+
 class _Ahead(threading.Thread):
     """Builds the plan of the next k (and walks its first encodings) while z3 answers this k:
     z3 runs in its own process, so on two cores the text of k + 1 is written meanwhile."""
@@ -151,7 +164,7 @@ class _Ahead(threading.Thread):
         try:
             plan = holds_plan(*self.args_)
             for obligation in plan:  # what the first race of each will ask, as the last k's answers say
-                if not obligation.query(_exact(obligation.name)).linear:
+                if not obligation.query(_probe(obligation, self.memory)).linear:
                     obligation.queries(_first_round(obligation, self.memory, self.width) or _portfolio(obligation))
             self.plan = plan
         except BaseException as exc:  # handed to the caller, which raises it
@@ -177,11 +190,11 @@ def _ask(obligation: Obligation, timeout: float, memory: _Memory | None = None, 
     random seed (:data:`RESEED`) when the slice ran out. This changes how fast, never what is
     answered.
     """
+    memory = memory if memory is not None else _Memory()
     exact = _exact(obligation.name)
-    first = obligation.query(exact)
+    first = obligation.query(_probe(obligation, memory))
     if first.linear:
         return solve([first], timeout)
-    memory = memory if memory is not None else _Memory()
     name = obligation.name
     rest = _portfolio(obligation)
     leading = _first_round(obligation, memory, width)
