@@ -131,7 +131,14 @@ def test_an_exact_companion_that_keeps_losing_by_little_is_dropped(monkeypatch) 
         _ask(_negation(), 60, memory)
     exact = _exact("negation").name
     assert all(exact in race for race in asked[:COMPANION_LOSSES])
-    assert exact not in asked[COMPANION_LOSSES] and "negation" in memory.exact_slow
+    assert exact not in asked[COMPANION_LOSSES]
+    # once the abstraction slows down, the exact one is asked beside it again
+    memory.won["negation"] = SolverAnswer("unsat", 0.8, encoding=ABSTRACTIONS[0].name)
+    asked.clear()
+    monkeypatch.setattr(bounded, "solve", lambda queries, timeout: (asked.append([q.variant.name for q in queries]),
+                                                                    SolverAnswer("unsat", 0.05, encoding=exact))[1])
+    _ask(_negation(), 60, memory)
+    assert exact in asked[0] and memory.losses["negation"] == 0
 
 
 def test_a_companion_that_wins_between_losses_stays(monkeypatch) -> None:

@@ -67,8 +67,8 @@ ABSTRACTION_SLICE = 5.0
 SLICE_FLOOR = 1.0
 SLICE_GROWTH = 4.0
 RERACE_AFTER = 0.5
-#: Races in a row the exact encoding may lose beside the abstractions before it is no longer
-#: asked there (balanced accuracy over true labels: macros ran beside the abstraction at every k
+#: Races in a row the exact encoding may lose beside the abstractions before it waits until
+#: the abstraction needs more than RERACE_AFTER seconds (balanced accuracy over true labels: macros ran beside the abstraction at every k
 #: from 5 to 20 and lost each time, to answers of 0.01-0.2 s; on multi-label totals it wins
 #: each time, 0.05 s against 2 s).
 COMPANION_LOSSES = 2
@@ -92,10 +92,10 @@ class _Memory:
     #: obligation name -> the answer that decided it at the last k
     won: dict[str, SolverAnswer] = field(default_factory=dict)
     #: obligations whose first exact encoding was raced beside the abstractions and lost to one
-    #: that needed more than RERACE_AFTER seconds, or lost COMPANION_LOSSES times in a row: it is
-    #: not asked beside them again
+    #: that needed more than RERACE_AFTER seconds: it is not asked beside them again
     exact_slow: set[str] = field(default_factory=set)
-    #: obligation name -> races in a row the exact companion lost to an abstraction
+    #: obligation name -> races in a row the exact companion lost to an abstraction (after
+    #: COMPANION_LOSSES it waits while the abstraction answers within RERACE_AFTER seconds)
     losses: dict[str, int] = field(default_factory=dict)
 
 
@@ -112,8 +112,8 @@ def _first_round(obligation: Obligation, memory: _Memory, width: int) -> tuple[V
 
     An abstraction that won is asked beside the first exact encoding (which may have lost the
     last race by a hair, and at k = 20 answer in 0.05 s where the abstractions need 2 s), until
-    that one loses to an abstraction that needed more than :data:`RERACE_AFTER` seconds, or
-    :data:`COMPANION_LOSSES` times in a row; with
+    that one loses to an abstraction that needed more than :data:`RERACE_AFTER` seconds (and
+    while it has lost :data:`COMPANION_LOSSES` times in a row to quicker answers); with
     two processes or more to spare (``width``; 1 when as many claims run at once as there are
     cores) also beside the other abstraction (their run times at one k differ by 100x from run
     to run).
@@ -131,7 +131,11 @@ def _first_round(obligation: Obligation, memory: _Memory, width: int) -> tuple[V
         return (last,)
     abstractions = tuple(v for v in portfolio if v.abstract_division) if width >= 2 else (last,)
     first_exact = _exact(obligation.name)
-    return (*abstractions, first_exact) if obligation.name not in memory.exact_slow else abstractions
+    # one that kept losing to quick answers is asked again once the abstraction slows down
+    # (multi-label totals: the abstraction wins by a little up to k = 7, then needs 1-4 s a k
+    # where the exact encoding answers in 0.05 s)
+    lost_often = memory.losses.get(obligation.name, 0) >= COMPANION_LOSSES and previous.seconds <= RERACE_AFTER
+    return abstractions if obligation.name in memory.exact_slow or lost_often else (*abstractions, first_exact)
 
 
 def _probe(obligation: Obligation, memory: _Memory) -> Variant:
@@ -209,7 +213,7 @@ def _ask(obligation: Obligation, timeout: float, memory: _Memory | None = None, 
                 if companion:
                     lost = answer.encoding != exact.name
                     memory.losses[name] = memory.losses.get(name, 0) + 1 if lost else 0
-                    if lost and (answer.seconds > RERACE_AFTER or memory.losses[name] >= COMPANION_LOSSES):
+                    if lost and answer.seconds > RERACE_AFTER:
                         memory.exact_slow.add(name)
             return answer
         if companion:
