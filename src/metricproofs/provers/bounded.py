@@ -26,8 +26,8 @@ from typing import Callable
 from metricproofs.catalogue import Claim, CountsOf, Formula
 from metricproofs.definitions import confusion_counts
 from metricproofs.provers.counterexamples import confirm, decode, violated_hypothesis
-from metricproofs.provers.obligations import (SMALL_BOUNDS, Obligation, class_range, holds_plan, relax_counts,
-                                              sample_bound, search_plan)
+from metricproofs.provers.obligations import (SMALL_BOUNDS, Obligation, class_range, holds_plan, lemma_parts,
+                                              relax_counts, sample_bound, search_plan)
 from metricproofs.provers.results import MethodResult
 from metricproofs.provers.smt import ABSTRACTIONS, SMT_CORE, VARIANTS, SolverAnswer, Variant, admits, solve, unseeded_name
 
@@ -99,6 +99,13 @@ class _Memory:
     losses: dict[str, int] = field(default_factory=dict)
 
 
+def _key(obligation: Obligation) -> str:
+    """What the memory files an obligation's answers under: its name, and for a part of the
+    lemmas (:func:`~metricproofs.provers.obligations.lemma_parts`) which fact it is an instance
+    of (the instances of one fact at one k, and at the next, are alike; different facts are not)."""
+    return obligation.name if obligation.part is None else f"{obligation.name}/{obligation.part[0]}"
+
+
 def _portfolio(obligation: Obligation) -> tuple[Variant, ...]:
     """Every encoding raced for an obligation: those :data:`RACED` lists, without the
     abstractions for one that must be sat (a sat there proves nothing)."""
@@ -120,7 +127,7 @@ def _first_round(obligation: Obligation, memory: _Memory, width: int) -> tuple[V
     An exact encoding that needed more than :data:`RERACE_AFTER` seconds is not asked first at
     all (nonlinear run times grow fast with k; an abstraction's do not).
     """
-    previous = memory.won.get(obligation.name)
+    previous = memory.won.get(_key(obligation))
     if previous is None:
         return None
     portfolio = _portfolio(obligation)
@@ -134,8 +141,8 @@ def _first_round(obligation: Obligation, memory: _Memory, width: int) -> tuple[V
     # one that kept losing to quick answers is asked again once the abstraction slows down
     # (multi-label totals: the abstraction wins by a little up to k = 7, then needs 1-4 s a k
     # where the exact encoding answers in 0.05 s)
-    lost_often = memory.losses.get(obligation.name, 0) >= COMPANION_LOSSES and previous.seconds <= RERACE_AFTER
-    return abstractions if obligation.name in memory.exact_slow or lost_often else (*abstractions, first_exact)
+    lost_often = memory.losses.get(_key(obligation), 0) >= COMPANION_LOSSES and previous.seconds <= RERACE_AFTER
+    return abstractions if _key(obligation) in memory.exact_slow or lost_often else (*abstractions, first_exact)
 
 
 def _probe(obligation: Obligation, memory: _Memory) -> Variant:
@@ -143,12 +150,20 @@ def _probe(obligation: Obligation, memory: _Memory) -> Variant:
     decided it at the last k if it was exact (its text is written anyway), else the first.
     Whether a query is linear only says how it is asked, never what is answered (and all the
     exact encodings agreed on it for every obligation of the catalogue at k <= 4)."""
-    previous = memory.won.get(obligation.name)
+    previous = memory.won.get(_key(obligation))
     if previous is not None:
         last = next((v for v in RACED[obligation.name] if v.name == unseeded_name(previous.encoding)), None)
         if last is not None and not last.abstract_division:
             return last
     return _exact(obligation.name)
+
+
+def _plan(claim: Claim, formula: Formula, k: int, counts_of: CountsOf) -> list[Obligation]:
+    """The obligations at k as z3-bounded asks them: :func:`holds_plan`, with the lemmas asked
+    one fact instance at a time (:func:`lemma_parts`; the facts are used only if every one is
+    proved)."""
+    return [part for obligation in holds_plan(claim, formula, k, counts_of)
+            for part in (lemma_parts(obligation) if obligation.name == "lemmas" else (obligation,))]
 
 
 class _Ahead(threading.Thread):
@@ -166,7 +181,7 @@ class _Ahead(threading.Thread):
 
     def run(self) -> None:
         try:
-            plan = holds_plan(*self.args_)
+            plan = _plan(*self.args_)
             for obligation in plan:  # what the first race of each will ask, as the last k's answers say
                 if not obligation.query(_probe(obligation, self.memory)).linear:
                     obligation.queries(_first_round(obligation, self.memory, self.width) or _portfolio(obligation))
@@ -199,7 +214,7 @@ def _ask(obligation: Obligation, timeout: float, memory: _Memory | None = None, 
     first = obligation.query(_probe(obligation, memory))
     if first.linear:
         return solve([first], timeout)
-    name = obligation.name
+    name = _key(obligation)
     rest = _portfolio(obligation)
     leading = _first_round(obligation, memory, width)
     if leading is not None:
@@ -274,11 +289,13 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
     memory = _Memory()  # which encodings decided at the last k
     for k in ks:
         progress(f"{claim.id}: z3-bounded k={k}")
-        *checks, negation = ahead.result() if ahead is not None else holds_plan(claim, formula, k, counts_of)
+        *checks, negation = ahead.result() if ahead is not None else _plan(claim, formula, k, counts_of)
         ahead = _Ahead(claim, formula, k + 1, counts_of, memory, width) if k + 1 in ks else None
         if ahead is not None:
             ahead.start()
         for obligation in checks:
+            if obligation.name == "lemmas" and not negation.facts:
+                continue  # another instance of the facts was not proved: they are not used
             answer = (obligation.name == "hypotheses" and _witness(obligation)) or _ask(obligation, timeout, memory, width)
             if answer.status == "error":
                 return result("error", f"z3 failed on the {obligation.name} query at k={k}: {answer.reason}")

@@ -26,12 +26,13 @@ from typing import Literal, Sequence
 import sympy
 
 from metricproofs.catalogue import Claim, CountsOf, Formula, get
+from metricproofs import definitions as d
 from metricproofs.definitions import confusion_counts
 from metricproofs.provers.smt import CVC5_ENCODINGS, VARIANTS, Goal, Query, Variant, encode, solve
 
 __all__ = ["Obligation", "EXPORT_VARIANT", "SEARCH_VARIANT", "EXPORT_CLASSES", "EXPORT_MAX_CLASSES", "SEARCH_TIMEOUT",
            "SMALL_BOUNDS", "variant", "class_range", "relax_counts", "sample_bound", "export_classes",
-           "lemma_facts", "formula_plan", "holds_plan", "search_plan", "smallest_model"]
+           "lemma_facts", "fact_instances", "lemma_parts", "formula_plan", "holds_plan", "search_plan", "smallest_model"]
 
 #: The encodings written to the files and re-checked by cvc5: plain SMT-LIB2 without solver
 #: options, which both solvers read, ratios compared by cross-multiplying under the recorded
@@ -76,6 +77,8 @@ class Obligation:
     facts: tuple[sympy.Basic, ...] = ()  # lemmas' conclusions asserted as facts
     bound: int | None = None  # at most this many samples (a counterexample search step)
     written: str = EXPORT_VARIANT
+    #: (fact, instance), both from 1, when this is one instance of the lemmas' facts (:func:`lemma_parts`)
+    part: tuple[int, int] | None = None
     _queries: dict[str, Query] = field(default_factory=dict, repr=False)
 
     def query(self, encoding: Variant | None = None) -> Query:
@@ -147,6 +150,39 @@ def lemma_facts(claim: Claim, counts_of: CountsOf = confusion_counts) -> tuple[s
     (each proved first under the claim's hypotheses, in the ``lemmas`` query)."""
     return (*(get(lemma).formula(counts_of).conclusion for lemma in claim.lemmas),
             *(step.formula for step in claim.proof_steps(counts_of)))
+
+
+def fact_instances(fact: sympy.Basic, k: int) -> list[sympy.Basic]:
+    """A fact at ``k`` as the statements it conjoins: a conjunction's parts, and a bounded
+    "for every index" over its instances (each index a number), so each can be proved alone."""
+    if isinstance(fact, sympy.And):
+        return [part for arg in fact.args for part in fact_instances(arg, k)]
+    if isinstance(fact, d.ForAll):
+        var, lo, hi = fact.limits
+        first, last = (int(bound.subs(d.k, k)) for bound in (lo, hi))
+        # each instance a one-index range: the evaluator binds the index as it binds any (sympy's
+        # subs into the sums below it is not needed, and rewrote them)
+        return [d.ForAll(fact.condition, (var, j, j)) for j in range(first, last + 1)]
+    return [fact]
+
+
+def lemma_parts(lemmas: Obligation) -> list[Obligation]:
+    """The ``lemmas`` obligation as one obligation per fact instance (:func:`fact_instances`),
+    each under the same hypotheses: the conjunction holds exactly when every part does, and a
+    part is a small query where the whole was one solver could not decide (F1 of averages at
+    k = 7: the 14 instances of its steps in 0.03-0.3 s each, unknown at 20 s together)."""
+    parts = [((fact_no, instance_no), instance)
+             for fact_no, fact in enumerate(_conjuncts(lemmas.formula.conclusion), start=1)
+             for instance_no, instance in enumerate(fact_instances(fact, lemmas.k), start=1)]
+    if len(parts) <= 1:
+        return [lemmas]
+    return [dataclasses.replace(lemmas, formula=dataclasses.replace(lemmas.formula, conclusion=instance), part=part,
+                                _queries={})
+            for part, instance in parts]
+
+
+def _conjuncts(conclusion: sympy.Basic) -> tuple[sympy.Basic, ...]:
+    return conclusion.args if isinstance(conclusion, sympy.And) else (conclusion,)
 
 
 def formula_plan(formula: Formula, k: int, facts: tuple[sympy.Basic, ...] = (),
