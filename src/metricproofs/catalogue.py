@@ -348,6 +348,34 @@ def _f1_of_averages(counts_of: CountsOf) -> Formula:
     )
 
 
+def _harmonic(x: sympy.Expr, y: sympy.Expr) -> sympy.Expr:
+    """H(x, y) = 2xy / (x + y), 0 where x + y = 0: F1 of a precision x and a recall y."""
+    return d.ratio(2 * x * y, x + y, 0)
+
+
+def _f1_of_averages_steps(counts_of: CountsOf, mean: Callable[[sympy.Expr, sympy.Expr], sympy.Expr] = _harmonic,
+                          ) -> tuple[Hypothesis, ...]:
+    """Opitz and Burst's argument as facts over the counts at each k: per-label F1 is the harmonic
+    mean of its P and R; adding label j to the labels before it never loses (H is superadditive);
+    and k H(P/k, R/k) = H(P, R) (H is homogeneous). With these the negation is linear in the H
+    terms. ``mean`` stands for H so a test can put a wrong mean in its place."""
+    c = counts_of(d.C)
+    j = sympy.Symbol("j", integer=True, positive=True)
+    p = lambda lab: d.precision(c, lab, 0)  # noqa: E731
+    r = lambda lab: d.recall(c, lab, 0)  # noqa: E731
+    upto = lambda term, last: sympy.Sum(term(d.l), (d.l, 0, last))  # noqa: E731
+    return (
+        Hypothesis("per-label-f1-is-harmonic-mean", "F1_l = H(P_l, R_l) = 2 P_l R_l / (P_l + R_l) for every label l",
+                   ForAll(Eq(d.f1(c, d.l), mean(p(d.l), r(d.l))), (d.l, 0, d.k - 1))),
+        Hypothesis("harmonic-mean-superadditive-over-labels",
+                   "H(sum_{l<j} P_l, sum_{l<j} R_l) + H(P_j, R_j) <= H(sum_{l<=j} P_l, sum_{l<=j} R_l) for j = 1..k-1",
+                   ForAll(Le(mean(upto(p, j - 1), upto(r, j - 1)) + mean(p(j), r(j)),
+                             mean(upto(p, j), upto(r, j))), (j, 1, d.k - 1))),
+        Hypothesis("harmonic-mean-homogeneous", "k H(macro P, macro R) = H(sum_l P_l, sum_l R_l)",
+                   Eq(d.k * d.f1_of_averages(c, None, 0), mean(upto(p, d.k - 1), upto(r, d.k - 1)))),
+    )
+
+
 def _multilabel_iff(counts_of: CountsOf) -> Formula:
     c = free_counts()
     return Formula(
@@ -689,7 +717,8 @@ CATALOGUE: tuple[Claim, ...] = (
           "over labels with (P, R) = (macro P, macro R): mean H(p_l, r_l) <= H(P, R) (Jensen). Opitz & Burst "
           "show the gap can be large.",
           ("opitz2019",), _f1_of_averages, induction=Induction("classes", step="superadditive"),
-          key_argument="The harmonic mean H(p, r) = 2pr / (p + r) is superadditive: H(p1, r1) + H(p2, r2) <= H(p1 + p2, r1 + r2). Adding the labels one at a time, the sum of the per-label F1 = H(p_l, r_l) stays at most H(sum p_l, sum r_l); dividing by k (H is homogeneous) gives mean F1 <= F1(macro P, macro R).", methods=("z3-bounded", "z3-induction"), max_classes=2,
+          steps=_f1_of_averages_steps,
+          key_argument="The harmonic mean H(p, r) = 2pr / (p + r) is superadditive: H(p1, r1) + H(p2, r2) <= H(p1 + p2, r1 + r2). Adding the labels one at a time, the sum of the per-label F1 = H(p_l, r_l) stays at most H(sum p_l, sum r_l); dividing by k (H is homogeneous) gives mean F1 <= F1(macro P, macro R).", methods=("z3-bounded", "z3-induction"), max_classes=8, export_max_classes=2,
           **w.f1_of_averages_at_least_averaged_f1, when_hypotheses_drop=('macro-f1-definitions-agree', 'macro-f1-between-macro-precision-and-recall')),
     Claim("multilabel-micro-equal-iff-equal-totals", "Multi-label: micro P = R exactly when totals match", "holds",
           "In multi-label classification with sum TP > 0, micro P = micro R if and only if the total number of "

@@ -1,0 +1,79 @@
+; metricproofs certificate: f1-of-averages-at-least-averaged-f1 (expected: holds), query
+; 'lemmas', k = 2 classes.
+; Claim: When every label is predicted and true at least once, F1(macro P, macro R) >= mean of
+; per-label F1.
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - every-label-predicted-and-true: every label occurs in y_true and in y_pred, so every
+;     per-label precision and recall is defined
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Lemmas: per-label-f1-is-harmonic-mean, harmonic-mean-superadditive-over-labels,
+; harmonic-mean-homogeneous (their conclusions; proved under these hypotheses at this k by
+; f1-of-averages-at-least-averaged-f1/k2-lemmas.smt2).
+;   - per-label-f1-is-harmonic-mean: F1_l = H(P_l, R_l) = 2 P_l R_l / (P_l + R_l) for every
+;     label l
+;   - harmonic-mean-superadditive-over-labels: H(sum_{l<j} P_l, sum_{l<j} R_l) + H(P_j, R_j)
+;     <= H(sum_{l<=j} P_l, sum_{l<=j} R_l) for j = 1..k-1
+;   - harmonic-mean-homogeneous: k H(macro P, macro R) = H(sum_l P_l, sum_l R_l)
+; Expected answer: unsat: the lemmas' conclusions follow from this claim's hypotheses at this
+; k; the negation file may therefore assert them as facts.
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/f1-of-averages-at-least-averaged-f1/k2-lemmas.smt2
+;   cvc5 proofs/smt2/f1-of-averages-at-least-averaged-f1/k2-lemmas.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(declare-const C_1_0 Real)
+(assert (>= C_1_0 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
+(declare-const C_1_1 Real)
+(assert (>= C_1_1 0.0))
+(define-fun _t0 () Real (+ (ite (= (+ C_0_0 C_1_0) (to_real 0)) (to_real 0) (/ C_0_0 (+ C_0_0 C_1_0))) (ite (= (+ C_0_0 C_0_1) (to_real 0)) (to_real 0) (/ C_0_0 (+ C_0_0 C_0_1)))))
+(define-fun _t1 () Real (* (to_real 2) (ite (= (+ C_0_0 C_1_0) (to_real 0)) (to_real 0) (/ C_0_0 (+ C_0_0 C_1_0))) (ite (= (+ C_0_0 C_0_1) (to_real 0)) (to_real 0) (/ C_0_0 (+ C_0_0 C_0_1)))))
+(define-fun _t2 () Real (+ (ite (= (+ C_0_1 C_1_1) (to_real 0)) (to_real 0) (/ C_1_1 (+ C_0_1 C_1_1))) (ite (= (+ C_1_0 C_1_1) (to_real 0)) (to_real 0) (/ C_1_1 (+ C_1_0 C_1_1)))))
+(define-fun _t3 () Real (* (to_real 2) (ite (= (+ C_0_1 C_1_1) (to_real 0)) (to_real 0) (/ C_1_1 (+ C_0_1 C_1_1))) (ite (= (+ C_1_0 C_1_1) (to_real 0)) (to_real 0) (/ C_1_1 (+ C_1_0 C_1_1)))))
+(define-fun _t4 () Real (+ (ite (= (+ C_0_0 C_1_0) (to_real 0)) (to_real 0) (/ C_0_0 (+ C_0_0 C_1_0))) (ite (= (+ C_0_1 C_1_1) (to_real 0)) (to_real 0) (/ C_1_1 (+ C_0_1 C_1_1)))))
+(define-fun _t5 () Real (+ (ite (= (+ C_0_0 C_0_1) (to_real 0)) (to_real 0) (/ C_0_0 (+ C_0_0 C_0_1))) (ite (= (+ C_1_0 C_1_1) (to_real 0)) (to_real 0) (/ C_1_1 (+ C_1_0 C_1_1)))))
+(define-fun _t6 () Real (/ (* (to_real 2) (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2))))))
+(define-fun _t7 () Real (ite (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0)) (to_real 0) _t6))
+(assert (and (and (> (+ C_0_0 C_1_0) (to_real 0)) (> (+ C_0_0 C_0_1) (to_real 0))) (and (> (+ C_0_1 C_1_1) (to_real 0)) (> (+ C_1_0 C_1_1) (to_real 0)))))
+(assert (=> (= (+ (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) (to_real 0)) false))
+(assert (=> (not (= (+ (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) (to_real 0))) (not (= (+ (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) 0.0))))
+(assert (=> (not (= (+ C_0_0 C_1_0) (to_real 0))) (not (= (+ C_0_0 C_1_0) 0.0))))
+(assert (=> (not (= (+ C_0_0 C_0_1) (to_real 0))) (not (= (+ C_0_0 C_0_1) 0.0))))
+(assert (=> (and (not (= _t0 (to_real 0))) (not (= (+ C_0_0 C_1_0) (to_real 0)))) (not (= (+ C_0_0 C_1_0) 0.0))))
+(assert (=> (and (not (= _t0 (to_real 0))) (not (= (+ C_0_0 C_0_1) (to_real 0)))) (not (= (+ C_0_0 C_0_1) 0.0))))
+(assert (=> (not (= _t0 (to_real 0))) (not (= _t0 0.0))))
+(assert (=> (= (+ (+ C_0_1 C_1_1) (+ C_1_0 C_1_1)) (to_real 0)) false))
+(assert (=> (not (= (+ (+ C_0_1 C_1_1) (+ C_1_0 C_1_1)) (to_real 0))) (not (= (+ (+ C_0_1 C_1_1) (+ C_1_0 C_1_1)) 0.0))))
+(assert (=> (not (= (+ C_0_1 C_1_1) (to_real 0))) (not (= (+ C_0_1 C_1_1) 0.0))))
+(assert (=> (not (= (+ C_1_0 C_1_1) (to_real 0))) (not (= (+ C_1_0 C_1_1) 0.0))))
+(assert (=> (and (not (= _t2 (to_real 0))) (not (= (+ C_0_1 C_1_1) (to_real 0)))) (not (= (+ C_0_1 C_1_1) 0.0))))
+(assert (=> (and (not (= _t2 (to_real 0))) (not (= (+ C_1_0 C_1_1) (to_real 0)))) (not (= (+ C_1_0 C_1_1) 0.0))))
+(assert (=> (not (= _t2 (to_real 0))) (not (= _t2 0.0))))
+(assert (=> (and (not (= 2 0)) (not (= (+ C_0_0 C_1_0) (to_real 0)))) (not (= (+ C_0_0 C_1_0) 0.0))))
+(assert (=> (and (not (= 2 0)) (not (= (+ C_0_1 C_1_1) (to_real 0)))) (not (= (+ C_0_1 C_1_1) 0.0))))
+(assert (=> (not (= 2 0)) (not (= (to_real 2) 0.0))))
+(assert (=> (and (not (= 2 0)) (not (= (+ C_0_0 C_0_1) (to_real 0)))) (not (= (+ C_0_0 C_0_1) 0.0))))
+(assert (=> (and (not (= 2 0)) (not (= (+ C_1_0 C_1_1) (to_real 0)))) (not (= (+ C_1_0 C_1_1) 0.0))))
+(assert (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0))) (not (= 2 0)) (not (= (+ C_0_0 C_1_0) (to_real 0)))) (not (= (+ C_0_0 C_1_0) 0.0))))
+(assert (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0))) (not (= 2 0)) (not (= (+ C_0_1 C_1_1) (to_real 0)))) (not (= (+ C_0_1 C_1_1) 0.0))))
+(assert (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0))) (not (= 2 0))) (not (= (to_real 2) 0.0))))
+(assert (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0))) (not (= 2 0)) (not (= (+ C_0_0 C_0_1) (to_real 0)))) (not (= (+ C_0_0 C_0_1) 0.0))))
+(assert (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0))) (not (= 2 0)) (not (= (+ C_1_0 C_1_1) (to_real 0)))) (not (= (+ C_1_0 C_1_1) 0.0))))
+(assert (=> (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0))) (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) 0.0))))
+(assert (=> (and (not (= (+ _t4 _t5) (to_real 0))) (not (= (+ C_0_0 C_1_0) (to_real 0)))) (not (= (+ C_0_0 C_1_0) 0.0))))
+(assert (=> (and (not (= (+ _t4 _t5) (to_real 0))) (not (= (+ C_0_1 C_1_1) (to_real 0)))) (not (= (+ C_0_1 C_1_1) 0.0))))
+(assert (=> (and (not (= (+ _t4 _t5) (to_real 0))) (not (= (+ C_0_0 C_0_1) (to_real 0)))) (not (= (+ C_0_0 C_0_1) 0.0))))
+(assert (=> (and (not (= (+ _t4 _t5) (to_real 0))) (not (= (+ C_1_0 C_1_1) (to_real 0)))) (not (= (+ C_1_0 C_1_1) 0.0))))
+(assert (=> (not (= (+ _t4 _t5) (to_real 0))) (not (= (+ _t4 _t5) 0.0))))
+(assert (not (and (and (= (* (to_real 2) C_0_0) (* (ite (= _t0 (to_real 0)) (to_real 0) (/ _t1 _t0)) (+ (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)))) (= (* (to_real 2) C_1_1) (* (ite (= _t2 (to_real 0)) (to_real 0) (/ _t3 _t2)) (+ (+ C_0_1 C_1_1) (+ C_1_0 C_1_1))))) (= (* (to_real 2) _t7) (ite (= (+ _t4 _t5) (to_real 0)) (to_real 0) (/ (* (to_real 2) _t4 _t5) (+ _t4 _t5)))) (<= (+ (ite (= _t2 (to_real 0)) (to_real 0) (/ _t3 _t2)) (ite (= _t0 (to_real 0)) (to_real 0) (/ _t1 _t0))) (ite (= (+ _t4 _t5) (to_real 0)) (to_real 0) (/ (* (to_real 2) _t4 _t5) (+ _t4 _t5)))))))
+(check-sat)
+(exit)
