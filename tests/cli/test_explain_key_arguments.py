@@ -34,3 +34,18 @@ def test_the_precision_recall_page_gives_the_double_counting_and_the_sums() -> N
                   "C -> B (FP of B, FN of C)"):
         assert error in page
     assert "sum 5 4 4 <- sum FP = sum FN = 4 errors" in page
+
+
+def test_a_claim_with_proof_steps_lists_them_on_its_page() -> None:
+    # F1 of averages: Opitz and Burst's argument as the three facts z3-bounded proves, then assumes
+    out = io.StringIO()
+    assert cli.run(["explain", "f1-of-averages-at-least-averaged-f1"], out, io.StringIO()) == 0
+    page = " ".join(out.getvalue().split())
+    steps = page.index("Proof steps:")
+    assert page.index("How it is checked:") < steps
+    for step in ("[per-label-f1-is-harmonic-mean] F1_l = H(P_l, R_l)",
+                 "[harmonic-mean-superadditive-over-labels] H(sum_{l<j} P_l, sum_{l<j} R_l) + H(P_j, R_j) <= "
+                 "H(sum_{l<=j} P_l, sum_{l<=j} R_l) for j = 1..k-1",
+                 "[harmonic-mean-homogeneous] k H(macro P, macro R) = H(sum_l P_l, sum_l R_l)"):
+        assert page.index(step) > steps, step
+    assert "a step not proved is not assumed" in page

@@ -67,6 +67,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     f"{'= ' + str(claim.only_classes) if claim.only_classes else 'from ' + str(claim.min_classes) + ' to ' + str(claim.max_classes)} "
                     "with unbounded counts (so every sample count n)"
                     + (f"; z3-induction (over {claim.induction.over}) covers every k." if claim.induction else ".")), file=out)
+        if claim.steps is not None:
+            print(_wrap("Proof steps: at each k, z3-bounded proves these under the hypotheses (one query per "
+                        "fact and per label), then assumes them in the negation; a step not proved is not assumed:"),
+                  file=out)
+            for step in claim.proof_steps():
+                print(textwrap.fill(f"- [{step.name}] {step.statement}", width=92, initial_indent="  ",
+                                    subsequent_indent="    "), file=out)
     if claim.induction:
         from metricproofs.provers.induction import schema_text
 
