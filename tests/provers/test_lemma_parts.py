@@ -57,6 +57,11 @@ class TestFactInstances:
         assert fact_instances(sympy.And(a, b), 1) == [a, b] or fact_instances(sympy.And(a, b), 1) == [b, a]
         assert fact_instances(a, 1) == [a]
 
+    def test_a_range_that_k_does_not_fix_stays_whole(self) -> None:
+        n = sympy.Symbol("n", integer=True)
+        fact = d.ForAll(sympy.Ge(d.C[d.l, d.l], 0), (d.l, 0, n))
+        assert fact_instances(fact, 3) == [fact]
+
     def test_an_empty_range_has_no_instance(self) -> None:
         j = sympy.Symbol("j", integer=True)
         assert fact_instances(d.ForAll(sympy.Ge(d.C[j, j], 0), (j, 1, d.k - 1)), 1) == []

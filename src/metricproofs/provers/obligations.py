@@ -159,7 +159,10 @@ def fact_instances(fact: sympy.Basic, k: int) -> list[sympy.Basic]:
         return [part for arg in fact.args for part in fact_instances(arg, k)]
     if isinstance(fact, d.ForAll):
         var, lo, hi = fact.limits
-        first, last = (int(bound.subs(d.k, k)) for bound in (lo, hi))
+        first, last = (sympy.sympify(bound).subs(d.k, k) for bound in (lo, hi))
+        if not (first.is_Integer and last.is_Integer):
+            return [fact]  # a range that k alone does not fix is asked whole
+        first, last = int(first), int(last)
         # each instance a one-index range: the evaluator binds the index as it binds any (sympy's
         # subs into the sums below it is not needed, and rewrote them)
         return [d.ForAll(fact.condition, (var, j, j)) for j in range(first, last + 1)]
