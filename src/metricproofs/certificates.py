@@ -55,6 +55,9 @@ STATUS_MEANING = {
                            "files of this k are not vacuous.",
     ("definedness", "unsat"): "unsat: under the hypotheses no denominator is zero (SMT division by zero "
                               "is unspecified, so this is checked rather than assumed).",
+    ("lemmas-definedness", "unsat"): "unsat: under the hypotheses no denominator of the lemmas' or proof "
+                                     "steps' conclusions is zero (the lemmas and negation files assert their "
+                                     "division guards).",
     ("lemmas", "unsat"): "unsat: the lemmas' conclusions follow from this claim's hypotheses at this k; "
                          "the negation file may therefore assert them as facts.",
     ("negation", "unsat"): "unsat: no matrix satisfies the hypotheses and violates the conclusion, so the "

@@ -17,6 +17,7 @@ import sympy
 
 from metricproofs import catalogue
 from metricproofs import definitions as d
+from metricproofs.catalogue import Hypothesis
 from metricproofs.evaluation import evaluate
 from metricproofs.provers.bounded import prove_bounded
 from metricproofs.provers.obligations import fact_instances, holds_plan, lemma_parts, relax_counts
@@ -145,3 +146,45 @@ class TestBoundedWithParts:
         # does not confirm it, which is an error, never a proof)
         assert result.verdict != "proved" and "found a model at k=2" in result.detail, result.detail
         assert not evaluate(build(d.confusion_counts).conclusion, k=2, C=[[2, 1], [0, 1]])
+
+    def test_a_later_instance_that_fails_drops_the_facts(self) -> None:
+        # l * C[l, l] = 0 holds for l = 0 only; assumed, it would "prove" (k - 1) C[k-1, k-1] = 0, which is
+        # false at k = 2 (C = [[1, 0], [0, 1]]): the failing instance is the second, not the first
+        claim = catalogue.get(F1_OF_AVERAGES)
+
+        def build(counts_of):
+            return dataclasses.replace(claim.formula(counts_of),
+                                       conclusion=sympy.Eq((d.k - 1) * d.C[d.k - 1, d.k - 1], 0))
+
+        step = Hypothesis("diagonal-times-label-is-zero", "l C[l, l] = 0",
+                          d.ForAll(sympy.Eq(d.l * d.C[d.l, d.l], 0), (d.l, 0, d.k - 1)))
+        wrong = dataclasses.replace(claim, build=build, steps=lambda counts_of: (step,))
+        result = prove_bounded(wrong, max_classes=3, timeout=60)
+        assert result.verdict != "proved" and "found a model at k=2" in result.detail, result.detail
+
+
+class TestTheFactsDivisions:
+    """The lemmas and negation queries assert the division guards of the facts they contain, so the
+    hypotheses must imply them (``lemmas-definedness``) before the facts are used."""
+
+    def test_f1_of_averages_checks_its_steps_divisions_and_kappa_has_none_to_check(self) -> None:
+        f1 = catalogue.get(F1_OF_AVERAGES)
+        kappa = catalogue.get("kappa-at-most-accuracy")
+        assert "lemmas-definedness" in [o.name for o in holds_plan(f1, relax_counts(f1.formula()), 2)]
+        assert "lemmas-definedness" not in [o.name for o in holds_plan(kappa, relax_counts(kappa.formula()), 2)]
+
+    def test_a_step_that_may_divide_by_zero_is_not_assumed(self) -> None:
+        # 1 / C[0, 0] >= 0 asserts C[0, 0] != 0 through its guard; assumed, it would "prove" C[0, 0] > 0,
+        # which is false at k = 2 (every label occurs with C = [[0, 1], [1, 0]])
+        claim = catalogue.get(F1_OF_AVERAGES)
+
+        def build(counts_of):
+            return dataclasses.replace(claim.formula(counts_of), conclusion=sympy.Gt(d.C[0, 0], 0))
+
+        steps = (Hypothesis("reciprocal-non-negative", "1 / C[0, 0] >= 0", sympy.Ge(d.ratio(1, d.C[0, 0]), 0)),
+                 Hypothesis("diagonal-non-negative", "C[0, 0] >= 0", sympy.Ge(d.C[0, 0], 0)))
+        wrong = dataclasses.replace(claim, build=build, steps=lambda counts_of: steps)
+        lemmas_defined = {o.name: o for o in holds_plan(wrong, relax_counts(wrong.formula()), 2)}["lemmas-definedness"]
+        assert _answer(lemmas_defined) == "sat"
+        result = prove_bounded(wrong, max_classes=3, timeout=60)
+        assert result.verdict != "proved" and "found a model at k=2" in result.detail, result.detail

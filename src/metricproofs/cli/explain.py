@@ -69,7 +69,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     + (f"; z3-induction (over {claim.induction.over}) covers every k." if claim.induction else ".")), file=out)
         if claim.steps is not None:
             print(_wrap("Proof steps: at each k, z3-bounded proves these under the hypotheses (one query per "
-                        "fact and per label), then assumes them in the negation; a step not proved is not assumed:"),
+                        "fact and per label), then assumes them in the negation; a step not proved is not assumed, "
+                        "nor one whose divisions the hypotheses do not keep defined:"),
                   file=out)
             for step in claim.proof_steps():
                 print(textwrap.fill(f"- [{step.name}] {step.statement}", width=92, initial_indent="  ",

@@ -48,6 +48,7 @@ RACED: dict[str, tuple[Variant, ...]] = {
     # holds-claim at its top k, where macros took up to 3 s and the abstractions up to 0.5 s (and
     # on jaccard found a model, which proves nothing); aggregates for mcc-symmetric at k = 4
     "definedness": (SMT_CORE[0], VARIANTS[1], SMT_CORE[1], VARIANTS[0]),
+    "lemmas-definedness": (SMT_CORE[0], VARIANTS[1], SMT_CORE[1], VARIANTS[0]),
     "lemmas": (*ABSTRACTIONS, *VARIANTS[:2], *SMT_CORE),
     "negation": (*ABSTRACTIONS, *VARIANTS[:4], *SMT_CORE),
 }
@@ -294,8 +295,8 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
         if ahead is not None:
             ahead.start()
         for obligation in checks:
-            if obligation.name == "lemmas" and not negation.facts:
-                continue  # another instance of the facts was not proved: they are not used
+            if obligation.name in ("lemmas-definedness", "lemmas") and not negation.facts:
+                continue  # some check of the facts failed already: they are not used
             answer = (obligation.name == "hypotheses" and _witness(obligation)) or _ask(obligation, timeout, memory, width)
             if answer.status == "error":
                 return result("error", f"z3 failed on the {obligation.name} query at k={k}: {answer.reason}")
@@ -310,7 +311,7 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
                                            f"(SMT division by zero is unspecified); model {_short(answer.model)}")
                 if answer.status == "unknown":
                     return result("unknown", f"z3 could not decide definedness at k={k}: {answer.reason}")
-            elif answer.status != "unsat":  # a lemma not re-proved here is not used as a fact
+            elif answer.status != "unsat":  # a lemma not re-proved here (or one that may divide by 0) is not used
                 negation = negation.without_facts()
         attempts = search_plan(formula, k, negation.facts) if claim.expected == "fails" else [negation]
         for attempt in attempts:

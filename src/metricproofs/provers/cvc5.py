@@ -339,6 +339,7 @@ def recheck_with_cvc5(claim: Claim, timeout: float = 60.0, max_classes: int | No
             checked.append(k)
     span = f"k = {ks.start}" if len(ks) == 1 else f"every k in {ks.start}..{ks.stop - 1}"
     steps = ", ".join(["hypotheses sat"] + ["divisions defined"] * bool(goals & {"definedness"})
+                      + ["the lemmas' divisions defined"] * bool(goals & {"lemmas-definedness"})
                       + [f"lemmas {', '.join(claim.used_facts)} re-proved"] * bool(goals & {"lemmas"}))
     return result("proved", f"cvc5: negation unsat for {span} ({steps}), counts relaxed to non-negative reals")
 

@@ -204,12 +204,18 @@ def holds_plan(claim: Claim, formula: Formula, k: int, counts_of: CountsOf = con
 
     The lemmas' conclusions are first proved under this claim's own hypotheses and domains
     (so a lemma proved over integers is never used for real weights), then asserted as
-    facts in the negation.
+    facts in the negation; where they divide, the hypotheses are first shown to keep every
+    one of their denominators non-zero (``lemmas-definedness``).
     """
     facts = lemma_facts(claim, counts_of)
     *checks, negation = formula_plan(formula, k, facts)
     if facts:
         in_context = dataclasses.replace(formula, conclusion=sympy.And(*facts))
+        # the lemmas query and the negation assert the facts' own division guards (the encoding
+        # asserts every guard it meets), so the hypotheses must imply them: checked, not assumed
+        guarded = Obligation("lemmas-definedness", k, "unsat", in_context, "definedness")
+        if not guarded.query(VARIANTS[0]).trivial:
+            checks.append(guarded)
         checks.append(Obligation("lemmas", k, "unsat", in_context, "negation"))
     return [*checks, negation]
 

@@ -1,0 +1,41 @@
+; metricproofs certificate: f1-of-averages-at-least-averaged-f1 (expected: holds), query
+; 'lemmas-definedness', k = 2 classes.
+; Claim: When every label is predicted and true at least once, F1(macro P, macro R) >= mean of
+; per-label F1.
+; Hypotheses:
+;   - single-label: each sample has exactly one true and one predicted label, both in 0..k-1,
+;     and adds its weight to exactly one cell of C (encoded: C is any k x k matrix of
+;     non-negative integers, which is the confusion matrix of some dataset)
+;   - every-label-predicted-and-true: every label occurs in y_true and in y_pred, so every
+;     per-label precision and recall is defined
+; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
+; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
+; stay integers.
+; Expected answer: unsat: under the hypotheses no denominator of the lemmas' or proof steps'
+; conclusions is zero (the lemmas and negation files assert their division guards).
+; Re-check from the repository root (either solver):
+;   z3 proofs/smt2/f1-of-averages-at-least-averaged-f1/k2-lemmas-definedness.smt2
+;   cvc5 proofs/smt2/f1-of-averages-at-least-averaged-f1/k2-lemmas-definedness.smt2
+; Written by 'metricproofs export --smt2 proofs/smt2' from the sympy definitions; do not edit.
+(set-logic ALL)
+(set-info :status unsat)
+(declare-const C_0_0 Real)
+(assert (>= C_0_0 0.0))
+(declare-const C_1_0 Real)
+(assert (>= C_1_0 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
+(declare-const C_1_1 Real)
+(assert (>= C_1_1 0.0))
+(define-fun _t0 () Real (+ (ite (= (+ C_0_0 C_1_0) (to_real 0)) (to_real 0) (/ C_0_0 (+ C_0_0 C_1_0))) (ite (= (+ C_0_0 C_0_1) (to_real 0)) (to_real 0) (/ C_0_0 (+ C_0_0 C_0_1)))))
+(define-fun _t1 () Real (* (to_real 2) (ite (= (+ C_0_0 C_1_0) (to_real 0)) (to_real 0) (/ C_0_0 (+ C_0_0 C_1_0))) (ite (= (+ C_0_0 C_0_1) (to_real 0)) (to_real 0) (/ C_0_0 (+ C_0_0 C_0_1)))))
+(define-fun _t2 () Real (+ (ite (= (+ C_0_1 C_1_1) (to_real 0)) (to_real 0) (/ C_1_1 (+ C_0_1 C_1_1))) (ite (= (+ C_1_0 C_1_1) (to_real 0)) (to_real 0) (/ C_1_1 (+ C_1_0 C_1_1)))))
+(define-fun _t3 () Real (* (to_real 2) (ite (= (+ C_0_1 C_1_1) (to_real 0)) (to_real 0) (/ C_1_1 (+ C_0_1 C_1_1))) (ite (= (+ C_1_0 C_1_1) (to_real 0)) (to_real 0) (/ C_1_1 (+ C_1_0 C_1_1)))))
+(define-fun _t4 () Real (+ (ite (= (+ C_0_0 C_1_0) (to_real 0)) (to_real 0) (/ C_0_0 (+ C_0_0 C_1_0))) (ite (= (+ C_0_1 C_1_1) (to_real 0)) (to_real 0) (/ C_1_1 (+ C_0_1 C_1_1)))))
+(define-fun _t5 () Real (+ (ite (= (+ C_0_0 C_0_1) (to_real 0)) (to_real 0) (/ C_0_0 (+ C_0_0 C_0_1))) (ite (= (+ C_1_0 C_1_1) (to_real 0)) (to_real 0) (/ C_1_1 (+ C_1_0 C_1_1)))))
+(define-fun _t6 () Real (/ (* (to_real 2) (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2))))))
+(define-fun _t7 () Real (ite (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0)) (to_real 0) _t6))
+(assert (and (and (> (+ C_0_0 C_1_0) (to_real 0)) (> (+ C_0_0 C_0_1) (to_real 0))) (and (> (+ C_0_1 C_1_1) (to_real 0)) (> (+ C_1_0 C_1_1) (to_real 0)))))
+(assert (not (and (=> (= (+ (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) (to_real 0)) false) (=> (not (= (+ (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) (to_real 0))) (not (= (+ (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) 0.0))) (=> (not (= (+ C_0_0 C_1_0) (to_real 0))) (not (= (+ C_0_0 C_1_0) 0.0))) (=> (not (= (+ C_0_0 C_0_1) (to_real 0))) (not (= (+ C_0_0 C_0_1) 0.0))) (=> (and (not (= _t0 (to_real 0))) (not (= (+ C_0_0 C_1_0) (to_real 0)))) (not (= (+ C_0_0 C_1_0) 0.0))) (=> (and (not (= _t0 (to_real 0))) (not (= (+ C_0_0 C_0_1) (to_real 0)))) (not (= (+ C_0_0 C_0_1) 0.0))) (=> (not (= _t0 (to_real 0))) (not (= _t0 0.0))) (=> (= (+ (+ C_0_1 C_1_1) (+ C_1_0 C_1_1)) (to_real 0)) false) (=> (not (= (+ (+ C_0_1 C_1_1) (+ C_1_0 C_1_1)) (to_real 0))) (not (= (+ (+ C_0_1 C_1_1) (+ C_1_0 C_1_1)) 0.0))) (=> (not (= (+ C_0_1 C_1_1) (to_real 0))) (not (= (+ C_0_1 C_1_1) 0.0))) (=> (not (= (+ C_1_0 C_1_1) (to_real 0))) (not (= (+ C_1_0 C_1_1) 0.0))) (=> (and (not (= _t2 (to_real 0))) (not (= (+ C_0_1 C_1_1) (to_real 0)))) (not (= (+ C_0_1 C_1_1) 0.0))) (=> (and (not (= _t2 (to_real 0))) (not (= (+ C_1_0 C_1_1) (to_real 0)))) (not (= (+ C_1_0 C_1_1) 0.0))) (=> (not (= _t2 (to_real 0))) (not (= _t2 0.0))) (=> (and (not (= 2 0)) (not (= (+ C_0_0 C_1_0) (to_real 0)))) (not (= (+ C_0_0 C_1_0) 0.0))) (=> (and (not (= 2 0)) (not (= (+ C_0_1 C_1_1) (to_real 0)))) (not (= (+ C_0_1 C_1_1) 0.0))) (=> (not (= 2 0)) (not (= (to_real 2) 0.0))) (=> (and (not (= 2 0)) (not (= (+ C_0_0 C_0_1) (to_real 0)))) (not (= (+ C_0_0 C_0_1) 0.0))) (=> (and (not (= 2 0)) (not (= (+ C_1_0 C_1_1) (to_real 0)))) (not (= (+ C_1_0 C_1_1) 0.0))) (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0))) (not (= 2 0)) (not (= (+ C_0_0 C_1_0) (to_real 0)))) (not (= (+ C_0_0 C_1_0) 0.0))) (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0))) (not (= 2 0)) (not (= (+ C_0_1 C_1_1) (to_real 0)))) (not (= (+ C_0_1 C_1_1) 0.0))) (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0))) (not (= 2 0))) (not (= (to_real 2) 0.0))) (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0))) (not (= 2 0)) (not (= (+ C_0_0 C_0_1) (to_real 0)))) (not (= (+ C_0_0 C_0_1) 0.0))) (=> (and (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0))) (not (= 2 0)) (not (= (+ C_1_0 C_1_1) (to_real 0)))) (not (= (+ C_1_0 C_1_1) 0.0))) (=> (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) (to_real 0))) (not (= (+ (ite (= 2 0) (to_real 0) (/ _t4 (to_real 2))) (ite (= 2 0) (to_real 0) (/ _t5 (to_real 2)))) 0.0))) (=> (and (not (= (+ _t4 _t5) (to_real 0))) (not (= (+ C_0_0 C_1_0) (to_real 0)))) (not (= (+ C_0_0 C_1_0) 0.0))) (=> (and (not (= (+ _t4 _t5) (to_real 0))) (not (= (+ C_0_1 C_1_1) (to_real 0)))) (not (= (+ C_0_1 C_1_1) 0.0))) (=> (and (not (= (+ _t4 _t5) (to_real 0))) (not (= (+ C_0_0 C_0_1) (to_real 0)))) (not (= (+ C_0_0 C_0_1) 0.0))) (=> (and (not (= (+ _t4 _t5) (to_real 0))) (not (= (+ C_1_0 C_1_1) (to_real 0)))) (not (= (+ C_1_0 C_1_1) 0.0))) (=> (not (= (+ _t4 _t5) (to_real 0))) (not (= (+ _t4 _t5) 0.0))))))
+(check-sat)
+(exit)
