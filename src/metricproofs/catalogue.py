@@ -349,8 +349,8 @@ def _f1_of_averages(counts_of: CountsOf) -> Formula:
 
 
 def _harmonic(x: sympy.Expr, y: sympy.Expr) -> sympy.Expr:
-    """H(x, y) = 2xy / (x + y), 0 where x + y = 0: F1 of a precision x and a recall y."""
-    return d.ratio(2 * x * y, x + y, 0)
+    """H(x, y) = 2xy / (x + y), 0 where x + y = 0 (the definitions' harmonic mean)."""
+    return d.harmonic_mean(x, y, 0)
 
 
 def _f1_of_averages_steps(counts_of: CountsOf, mean: Callable[[sympy.Expr, sympy.Expr], sympy.Expr] = _harmonic,

@@ -48,7 +48,7 @@ __all__ = [
     "precision", "recall", "fbeta", "f1", "jaccard",
     "micro_tp", "micro_fp", "micro_fn",
     "micro_precision", "micro_recall", "micro_fbeta", "micro_f1", "micro_jaccard",
-    "macro", "weighted", "prediction_weighted", "f1_of_averages",
+    "macro", "weighted", "prediction_weighted", "f1_of_averages", "harmonic_mean",
     "total", "trace", "accuracy", "balanced_accuracy", "ovr_accuracy",
     "chance_agreement_sum", "chance_agreement", "cohen_kappa",
     "mcc_covariance", "mcc_true_spread", "mcc_pred_spread", "matthews_corrcoef",
@@ -359,12 +359,17 @@ def prediction_weighted(counts: Counts, metric: PerLabel, labels: IndexedBase | 
                  _over_labels(counts, labels, lambda lab: predicted(counts, lab)), zero_division)
 
 
+def harmonic_mean(x: Expr, y: Expr, zero_division: ZeroDivision = UNDEFINED) -> Expr:
+    """``2xy / (x + y)``: F1 of a precision x and a recall y."""
+    return ratio(2 * x * y, x + y, zero_division)
+
+
 def f1_of_averages(counts: Counts, labels: IndexedBase | None = None,
                    zero_division: ZeroDivision = UNDEFINED) -> Expr:
     """The harmonic mean of macro precision and macro recall (the other "macro F1")."""
     p_ = macro(counts, lambda c, lab: precision(c, lab, zero_division), labels, zero_division)
     r_ = macro(counts, lambda c, lab: recall(c, lab, zero_division), labels, zero_division)
-    return ratio(2 * p_ * r_, p_ + r_, zero_division)
+    return harmonic_mean(p_, r_, zero_division)
 
 
 # --- whole-matrix metrics ------------------------------------------------------------

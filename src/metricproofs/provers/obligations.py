@@ -175,17 +175,13 @@ def lemma_parts(lemmas: Obligation) -> list[Obligation]:
     part is a small query where the whole was one solver could not decide (F1 of averages at
     k = 7: the 14 instances of its steps in 0.03-0.3 s each, unknown at 20 s together)."""
     parts = [((fact_no, instance_no), instance)
-             for fact_no, fact in enumerate(_conjuncts(lemmas.formula.conclusion), start=1)
+             for fact_no, fact in enumerate(sympy.And.make_args(lemmas.formula.conclusion), start=1)
              for instance_no, instance in enumerate(fact_instances(fact, lemmas.k), start=1)]
     if len(parts) <= 1:
         return [lemmas]
     return [dataclasses.replace(lemmas, formula=dataclasses.replace(lemmas.formula, conclusion=instance), part=part,
                                 _queries={})
             for part, instance in parts]
-
-
-def _conjuncts(conclusion: sympy.Basic) -> tuple[sympy.Basic, ...]:
-    return conclusion.args if isinstance(conclusion, sympy.And) else (conclusion,)
 
 
 def formula_plan(formula: Formula, k: int, facts: tuple[sympy.Basic, ...] = (),
