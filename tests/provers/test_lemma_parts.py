@@ -3,7 +3,8 @@
 Protects two things behind z3-bounded's "proved" for f1-of-averages-at-least-averaged-f1: that
 splitting the lemmas into parts neither drops nor changes a fact (the facts are assumed by the
 negation only when every part is unsat), and that each of Opitz and Burst's steps is a real
-statement, refuted when the harmonic mean in it is replaced by a wrong mean. Solver answers
+statement, refuted when the harmonic mean in it is replaced by a wrong mean; and that a step's
+``uses`` (what its own query assumes) is what the query assumes. Solver answers
 come from the real z3; expected part counts are worked out by hand from the statements.
 """
 
@@ -29,6 +30,10 @@ EXACT = [v for v in VARIANTS if not v.abstract_division][:4]  # a sat of these i
 
 def _lemmas(claim: catalogue.Claim, k: int):
     return {o.name: o for o in holds_plan(claim, relax_counts(claim.formula()), k)}["lemmas"]
+
+
+def _parts(claim: catalogue.Claim, k: int):
+    return lemma_parts(_lemmas(claim, k), claim)
 
 
 def _answer(obligation) -> str:
@@ -71,12 +76,10 @@ class TestFactInstances:
 class TestLemmaParts:
     def test_f1_of_averages_has_one_part_per_label_per_step_and_one_for_homogeneity(self) -> None:
         # at k = 4: F1_l = H(P_l, R_l) for l = 0..3 (4), superadditivity for j = 1..3 (3), homogeneity (1)
-        parts = lemma_parts(_lemmas(catalogue.get(F1_OF_AVERAGES), 4))
-        # (sympy orders the conjuncts of the lemmas' conclusion its own way, so facts are counted, not ordered)
-        per_fact = {fact: sorted(n for f, n in (p.part for p in parts) if f == fact) for fact, _ in (p.part for p in parts)}
-        assert sorted(per_fact.values(), key=len) == [[1], [1, 2, 3], [1, 2, 3, 4]]
+        parts = _parts(catalogue.get(F1_OF_AVERAGES), 4)
+        assert [p.part for p in parts] == [(1, 1), (1, 2), (1, 3), (1, 4), (2, 1), (2, 2), (2, 3), (3, 1)]
         whole = _lemmas(catalogue.get(F1_OF_AVERAGES), 4)
-        assert all(p.formula.hypotheses == whole.formula.hypotheses and p.k == 4 for p in parts)
+        assert all(p.formula.hypotheses == whole.formula.hypotheses and p.k == 4 and not p.facts for p in parts)
 
     def test_a_single_fact_is_left_whole(self) -> None:
         # kappa's first step alone (T <= N): one fact with no index, so one obligation as before
@@ -84,27 +87,24 @@ class TestLemmaParts:
         claim = dataclasses.replace(kappa, steps=lambda counts_of: kappa.proof_steps(counts_of)[:1])
         whole = _lemmas(claim, 3)
         assert whole.formula.conclusion == kappa.proof_steps()[0].formula
-        assert lemma_parts(whole) == [whole]
+        assert lemma_parts(whole, dataclasses.replace(claim, steps=lambda counts_of: (
+            dataclasses.replace(kappa.proof_steps(counts_of)[0], uses=None),))) == [whole]
 
     @pytest.mark.parametrize("k", [2, 3])
     def test_every_part_of_f1_of_averages_is_proved_by_z3(self, k) -> None:
-        parts = lemma_parts(_lemmas(catalogue.get(F1_OF_AVERAGES), k))
+        parts = _parts(catalogue.get(F1_OF_AVERAGES), k)
         assert {p.part: _answer(p) for p in parts} == {p.part: "unsat" for p in parts}
 
 
 @pytest.fixture(scope="module")
 def wrong_answers() -> dict[int, list[str]]:
     """z3's answers on the parts of the lemmas at k = 2 with the contraharmonic mean in place of H,
-    by step (1-3). Parts are numbered in sympy's order of the conjuncts, so a step's fact is
-    found by its statement."""
+    by step (1-3; the claim has no lemma, so a part's fact number is its step's)."""
     claim = catalogue.get(F1_OF_AVERAGES)
     wrong = dataclasses.replace(claim, steps=functools.partial(catalogue._f1_of_averages_steps, mean=_contraharmonic))
-    lemmas = _lemmas(wrong, 2)
-    statements = [step.formula for step in wrong.proof_steps()]
-    step_of = {n: statements.index(fact) + 1 for n, fact in enumerate(lemmas.formula.conclusion.args, start=1)}
     answers: dict[int, list[str]] = {}
-    for part in lemma_parts(lemmas):
-        answers.setdefault(step_of[part.part[0]], []).append(_answer(part))
+    for part in _parts(wrong, 2):
+        answers.setdefault(part.part[0], []).append(_answer(part))
     return answers
 
 
@@ -188,3 +188,44 @@ class TestTheFactsDivisions:
         assert _answer(lemmas_defined) == "sat"
         result = prove_bounded(wrong, max_classes=3, timeout=60)
         assert result.verdict != "proved" and "found a model at k=2" in result.detail, result.detail
+
+
+KAPPA = "kappa-at-most-accuracy"
+COUNTS = d.confusion_counts(d.C)
+
+
+def _kappa_with(*steps: Hypothesis) -> catalogue.Claim:
+    return dataclasses.replace(catalogue.get(KAPPA), steps=lambda counts_of: steps)
+
+
+class TestWhatAStepUses:
+    """A step's ``uses`` says what the query that proves it assumes: fewer hypotheses make a
+    stronger statement (never a weaker one), and earlier steps are assumed only once proved."""
+
+    def test_kappas_steps_are_asked_from_the_counts_signs_alone(self) -> None:
+        parts = _parts(catalogue.get(KAPPA), 3)
+        assert [p.part for p in parts] == [(1, 1), (2, 1)]
+        assert all(p.formula.hypotheses == () and p.facts == () for p in parts)
+        assert [_answer(p) for p in parts] == ["unsat", "unsat"]
+
+    def test_an_earlier_step_named_in_uses_is_asserted_in_the_later_ones_query(self) -> None:
+        first = Hypothesis("trace-at-most-N", "T <= N", sympy.Le(d.trace(COUNTS), d.total(COUNTS)), uses=())
+        # 2 T <= 2 N is linear in T <= N; with the first step assumed its query needs nothing else
+        second = Hypothesis("twice", "2 T <= 2 N", sympy.Le(2 * d.trace(COUNTS), 2 * d.total(COUNTS)),
+                            uses=("trace-at-most-N", "nonempty"))
+        parts = _parts(_kappa_with(first, second), 2)
+        assert parts[1].facts == (first.formula,)
+        assert [h.name for h in parts[1].formula.hypotheses] == ["nonempty"]
+
+    def test_a_step_that_needs_a_hypothesis_it_does_not_name_is_refuted(self) -> None:
+        # N > 0 holds under kappa's hypothesis "nonempty", and not from the counts' signs alone (C = 0)
+        needs = Hypothesis("positive-total", "N > 0", sympy.Gt(d.total(COUNTS), 0), uses=())
+        named = dataclasses.replace(needs, uses=("nonempty",))
+        assert [_answer(p) for p in _parts(_kappa_with(needs), 2)] == ["sat"]
+        assert [_answer(p) for p in _parts(_kappa_with(named), 2)] == ["unsat"]
+
+    def test_a_name_that_is_neither_a_hypothesis_nor_an_earlier_step_is_an_error(self) -> None:
+        later = Hypothesis("later", "T <= N", sympy.Le(d.trace(COUNTS), d.total(COUNTS)), uses=("earlier",))
+        earlier = Hypothesis("earlier", "T >= 0", sympy.Ge(d.trace(COUNTS), 0), uses=())
+        with pytest.raises(ValueError, match="uses earlier: neither a hypothesis of the claim nor an earlier step"):
+            _parts(_kappa_with(later, earlier), 2)

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from metricproofs.cli.prove import fmt_value
 
+if TYPE_CHECKING:
+    from metricproofs.catalogue import Hypothesis
+
 __all__ = ["run"]
+
+
+def _assumes(step: Hypothesis) -> str:
+    """What a proof step's own query assumes, in words."""
+    if step.uses is None:
+        return "from the hypotheses"
+    if not step.uses:
+        return "from the counts' signs alone"
+    return f"from {', '.join(step.uses)}"
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
@@ -68,13 +80,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     "with unbounded counts (so every sample count n)"
                     + (f"; z3-induction (over {claim.induction.over}) covers every k." if claim.induction else ".")), file=out)
         if claim.steps is not None:
-            print(_wrap("Proof steps: at each k, z3-bounded proves these under the hypotheses (one query per "
-                        "fact and per label), then assumes them in the negation; a step not proved is not assumed, "
-                        "nor one whose divisions the hypotheses do not keep defined:"),
+            print(_wrap("Proof steps: at each k, z3-bounded proves these (one query per fact and per label, "
+                        "each from what it says it assumes), then assumes them in the negation; a step not proved "
+                        "is not assumed, nor one whose divisions the hypotheses do not keep defined:"),
                   file=out)
             for step in claim.proof_steps():
-                print(textwrap.fill(f"- [{step.name}] {step.statement}", width=92, initial_indent="  ",
-                                    subsequent_indent="    "), file=out)
+                print(textwrap.fill(f"- [{step.name}] {step.statement} ({_assumes(step)})", width=92,
+                                    initial_indent="  ", subsequent_indent="    "), file=out)
     if claim.induction:
         from metricproofs.provers.induction import schema_text
 

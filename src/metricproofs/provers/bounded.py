@@ -164,7 +164,7 @@ def _plan(claim: Claim, formula: Formula, k: int, counts_of: CountsOf) -> list[O
     one fact instance at a time (:func:`lemma_parts`; the facts are used only if every one is
     proved)."""
     return [part for obligation in holds_plan(claim, formula, k, counts_of)
-            for part in (lemma_parts(obligation) if obligation.name == "lemmas" else (obligation,))]
+            for part in (lemma_parts(obligation, claim, counts_of) if obligation.name == "lemmas" else (obligation,))]
 
 
 class _Ahead(threading.Thread):

@@ -25,14 +25,14 @@ from typing import Literal, Sequence
 
 import sympy
 
-from metricproofs.catalogue import Claim, CountsOf, Formula, get
+from metricproofs.catalogue import Claim, CountsOf, Formula, Hypothesis, get
 from metricproofs import definitions as d
 from metricproofs.definitions import confusion_counts
 from metricproofs.provers.smt import CVC5_ENCODINGS, VARIANTS, Goal, Query, Variant, encode, solve
 
 __all__ = ["Obligation", "EXPORT_VARIANT", "SEARCH_VARIANT", "EXPORT_CLASSES", "EXPORT_MAX_CLASSES", "SEARCH_TIMEOUT",
            "SMALL_BOUNDS", "variant", "class_range", "relax_counts", "sample_bound", "export_classes",
-           "lemma_facts", "fact_instances", "lemma_parts", "formula_plan", "holds_plan", "search_plan", "smallest_model"]
+           "lemma_facts", "fact_premises", "fact_instances", "lemma_parts", "formula_plan", "holds_plan", "search_plan", "smallest_model"]
 
 #: The encodings written to the files and re-checked by cvc5: plain SMT-LIB2 without solver
 #: options, which both solvers read, ratios compared by cross-multiplying under the recorded
@@ -169,19 +169,49 @@ def fact_instances(fact: sympy.Basic, k: int) -> list[sympy.Basic]:
     return [fact]
 
 
-def lemma_parts(lemmas: Obligation) -> list[Obligation]:
+def fact_premises(claim: Claim, hypotheses: tuple[Hypothesis, ...], counts_of: CountsOf = confusion_counts,
+                  ) -> list[tuple[sympy.Basic, tuple[Hypothesis, ...], tuple[sympy.Basic, ...]]]:
+    """Each fact of :func:`lemma_facts`, in that order, with what the query that proves it
+    assumes: the claim's ``hypotheses`` (a lemma's conclusion and a step without ``uses``: all
+    of them) and the earlier steps a step names in ``uses`` (asserted as facts there; they are
+    proved before it, and the facts are used only if every one is)."""
+    known = {h.name: h for h in hypotheses}
+    premises = [(get(lemma).formula(counts_of).conclusion, hypotheses, ()) for lemma in claim.lemmas]
+    earlier: dict[str, sympy.Basic] = {}
+    for step in claim.proof_steps(counts_of):
+        if step.uses is None:
+            premises.append((step.formula, hypotheses, ()))
+        else:
+            unknown = [name for name in step.uses if name not in known and name not in earlier]
+            if unknown:
+                raise ValueError(f"step {step.name!r} of {claim.id!r} uses {', '.join(unknown)}: neither a "
+                                 f"hypothesis of the claim nor an earlier step")
+            premises.append((step.formula, tuple(h for h in hypotheses if h.name in step.uses),
+                             tuple(earlier[name] for name in step.uses if name in earlier)))
+        earlier[step.name] = step.formula
+    return premises
+
+
+def lemma_parts(lemmas: Obligation, claim: Claim, counts_of: CountsOf = confusion_counts) -> list[Obligation]:
     """The ``lemmas`` obligation as one obligation per fact instance (:func:`fact_instances`),
-    each under the same hypotheses: the conjunction holds exactly when every part does, and a
-    part is a small query where the whole was one solver could not decide (F1 of averages at
-    k = 7: the 14 instances of its steps in 0.03-0.3 s each, unknown at 20 s together)."""
-    parts = [((fact_no, instance_no), instance)
-             for fact_no, fact in enumerate(sympy.And.make_args(lemmas.formula.conclusion), start=1)
+    each under what its fact's proof assumes (:func:`fact_premises`): the conjunction holds
+    exactly when every part does, and a part is a small query where the whole was one solver
+    could not decide (F1 of averages at k = 7: the 14 instances of its steps in 0.03-0.3 s
+    each, unknown at 20 s together). Parts are numbered (fact, instance), both from 1, facts
+    in the order of :func:`lemma_facts`."""
+    hypotheses = lemmas.formula.hypotheses
+    premises = fact_premises(claim, hypotheses, counts_of)
+    if sympy.And(*(fact for fact, _, _ in premises)) != lemmas.formula.conclusion:
+        raise ValueError(f"the lemmas obligation of {claim.id!r} is not the conjunction of its facts")
+    parts = [((fact_no, instance_no), instance, assumed, earlier)
+             for fact_no, (fact, assumed, earlier) in enumerate(premises, start=1)
              for instance_no, instance in enumerate(fact_instances(fact, lemmas.k), start=1)]
-    if len(parts) <= 1:
+    if len(parts) == 1 and parts[0][2] == hypotheses and not parts[0][3]:
         return [lemmas]
-    return [dataclasses.replace(lemmas, formula=dataclasses.replace(lemmas.formula, conclusion=instance), part=part,
-                                _queries={})
-            for part, instance in parts]
+    return [dataclasses.replace(lemmas, formula=dataclasses.replace(lemmas.formula, hypotheses=assumed,
+                                                                    conclusion=instance),
+                                facts=earlier, part=part, _queries={})
+            for part, instance, assumed, earlier in parts]
 
 
 def formula_plan(formula: Formula, k: int, facts: tuple[sympy.Basic, ...] = (),
