@@ -49,3 +49,28 @@ def test_a_claim_with_proof_steps_lists_them_on_its_page() -> None:
                  "[harmonic-mean-homogeneous] k H(macro P, macro R) = H(sum_l P_l, sum_l R_l)"):
         assert page.index(step) > steps, step
     assert "a step not proved is not assumed" in page
+
+
+def _page(claim_id: str) -> str:
+    out = io.StringIO()
+    assert cli.run(["explain", claim_id], out, io.StringIO()) == 0
+    return " ".join(out.getvalue().split())
+
+
+def test_each_proof_step_says_what_its_own_query_assumes() -> None:
+    kappa, f1 = _page("kappa-at-most-accuracy"), _page("f1-of-averages-at-least-averaged-f1")
+    assert "[trace-at-most-N] T <= N: the correct samples are some of the samples (from the counts' signs alone)" in kappa
+    assert "H(sum_l P_l, sum_l R_l) (from the hypotheses)" in f1
+
+
+def test_the_chance_corrected_claims_say_how_every_k_is_covered() -> None:
+    # kappa <= accuracy: a statement about T, N and X, whose facts hold for every k by induction over samples
+    kappa = _page("kappa-at-most-accuracy")
+    assert "z3-induction covers every k, through the aggregates T = trace(C), N and X" in kappa
+    assert "T <= N holds for the empty dataset (both 0) and is preserved by adding one sample" in kappa
+    # MCC unchanged by swapping: the two sides are one expression for a symbolic k
+    mcc = _page("mcc-symmetric")
+    assert "sympy covers every k: swapping y_true and y_pred transposes C" in mcc
+    # a claim about k = 2 alone has no every-k argument to state
+    binary = _page("binary-mcc-squared-equals-informedness-times-markedness")
+    assert "covers every k" not in binary

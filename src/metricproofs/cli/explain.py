@@ -87,6 +87,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             for step in claim.proof_steps():
                 print(textwrap.fill(f"- [{step.name}] {step.statement} ({_assumes(step)})", width=92,
                                     initial_indent="  ", subsequent_indent="    "), file=out)
+    if not floating and claim.induction is None:
+        from metricproofs.provers.agreement import every_k_schema
+
+        schema = every_k_schema(claim)
+        if schema:
+            print(_wrap(schema), file=out)
     if claim.induction:
         from metricproofs.provers.induction import schema_text
 

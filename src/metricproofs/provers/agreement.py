@@ -33,7 +33,8 @@ from metricproofs.domains import VarSpec
 from metricproofs.provers.results import MethodResult
 from metricproofs.provers.smt import encode, solve
 
-__all__ = ["canonical", "prove_transpose_invariance", "prove_by_aggregates", "AGGREGATE_SCHEMA"]
+__all__ = ["canonical", "prove_transpose_invariance", "prove_by_aggregates", "every_k_schema", "AGGREGATE_SCHEMA",
+           "TRANSPOSE_SCHEMA"]
 
 AGGREGATE_SCHEMA = (
     "Induction schema (over samples, as for fp-fn-balance): T <= N holds for the empty dataset (both 0) and is "
@@ -92,16 +93,15 @@ def _swapped_equations(formula: Formula) -> list[tuple[sympy.Basic, sympy.Basic]
     return [(part.lhs, part.rhs) for part in parts]
 
 
-def prove_transpose_invariance(claim: Claim) -> MethodResult | None:
-    """``sympy`` for a claim ``f(C) = f(C^T)`` whose sides are built from the definitions;
-    None when the claim does not have that form."""
+def _transpose_equations(claim: Claim) -> list[tuple[sympy.Basic, sympy.Basic]] | None:
+    """The equations ``f(C) = f(C^T)`` of a claim of that form (the right side is the left
+    side's transpose, after canonical renaming); None when it has another form."""
     if "sympy" not in claim.methods or claim.formula().encoding != "matrix":
         return None
-    formula = claim.formula()
-    equations = _swapped_equations(formula)
+    equations = _swapped_equations(claim.formula())
     if equations is None:
         return None
-    # the claim must really be "unchanged by transposing": the right side is the left side's transpose
+
     def transposed_counts(matrix=d.C, n_labels=d.k):  # every matrix the claim builds, transposed
         entry = (lambda row, col: matrix[row, col]) if isinstance(matrix, sympy.IndexedBase) else matrix
         return d.confusion_counts(lambda row, col: entry(col, row), n_labels)
@@ -109,10 +109,19 @@ def prove_transpose_invariance(claim: Claim) -> MethodResult | None:
     transposed = _swapped_equations(claim.formula(transposed_counts))
     if not equations or transposed is None or len(transposed) != len(equations):
         return None
+    if any(canonical(rhs) != canonical(lhs_t) for (_, rhs), (lhs_t, _) in zip(equations, transposed)):
+        return None
+    return equations
+
+
+def prove_transpose_invariance(claim: Claim) -> MethodResult | None:
+    """``sympy`` for a claim ``f(C) = f(C^T)`` whose sides are built from the definitions;
+    None when the claim does not have that form."""
     start = time.perf_counter()
-    for (lhs, rhs), (lhs_t, _) in zip(equations, transposed):
-        if canonical(rhs) != canonical(lhs_t):
-            return None
+    equations = _transpose_equations(claim)
+    if equations is None:
+        return None
+    for lhs, rhs in equations:
         if canonical(lhs) != canonical(rhs):
             return MethodResult("sympy", "unknown", time.perf_counter() - start, None,
                                 "the two sides differ after canonical renaming; transpose invariance not shown")
@@ -121,6 +130,28 @@ def prove_transpose_invariance(claim: Claim) -> MethodResult | None:
                         "same sympy expression after renaming bound indices and ordering rectangular double "
                         "sums; the zero-division branches are identical too, so every case is covered",
                         scope="every k")
+
+
+TRANSPOSE_SCHEMA = (
+    "sympy covers every k: swapping y_true and y_pred transposes C, which exchanges row and column sums; for a "
+    "symbolic k the claim's two sides are the same sympy expression once bound summation indices are renamed "
+    "and rectangular double sums are put in one order (finite sums with constant bounds commute), "
+    "zero-division branches included."
+)
+
+
+def every_k_schema(claim: Claim) -> str:
+    """How this module covers every k for ``claim``, in words ('' when it does not apply);
+    only the claim's form is read, no solver is run (for ``explain``)."""
+    if claim.induction is not None:
+        return ""
+    if ("z3-induction" in claim.methods and claim.formula().encoding == "matrix"
+            and _over_aggregates(claim, d.confusion_counts()) is not None):
+        return ("z3-induction covers every k, through the aggregates T = trace(C), N and X = sum_l support_l "
+                "predicted_l, of which the claim is a statement. " + AGGREGATE_SCHEMA)
+    if _transpose_equations(claim) is not None:
+        return TRANSPOSE_SCHEMA
+    return ""
 
 
 # --- aggregates (z3-induction) -------------------------------------------------------------------
