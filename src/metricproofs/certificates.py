@@ -109,7 +109,7 @@ def _header(claim: Claim, formula: Formula, k: int, goal: str, status: str, relp
         if bound is not None:
             domain += f" At most {bound} samples are allowed (a model within this limit is a counterexample all the same)."
     lemmas = ""
-    if claim.used_facts and relaxed and goal in ("lemmas", "negation"):
+    if claim.used_facts and relaxed and goal in ("lemmas", "definedness", "negation"):
         steps = "".join(f"\n  - {step.name}: {step.statement}" for step in claim.proof_steps())
         lemmas = (f"Lemmas: {', '.join(claim.used_facts)} (their conclusions; proved under these hypotheses "
                   f"at this k by {claim.id}/k{k}-lemmas.smt2).{steps}\n")

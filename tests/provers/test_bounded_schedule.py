@@ -16,7 +16,7 @@ from metricproofs.provers.smt import ABSTRACTIONS, Query, SolverAnswer
 
 
 #: the exact encodings of the negation's portfolio, in order (RACED lists the abstractions first)
-EXACT = [v for v in RACED["negation"] if not v.abstract_division]
+EXACT = [v for v in RACED["negation"] if not v.abstract]
 
 
 def _negation() -> Obligation:

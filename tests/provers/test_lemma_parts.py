@@ -25,7 +25,7 @@ from metricproofs.provers.obligations import fact_instances, holds_plan, lemma_p
 from metricproofs.provers.smt import VARIANTS, solve
 
 F1_OF_AVERAGES = "f1-of-averages-at-least-averaged-f1"
-EXACT = [v for v in VARIANTS if not v.abstract_division][:4]  # a sat of these is a real model
+EXACT = [v for v in VARIANTS if not v.abstract][:4]  # a sat of these is a real model
 
 
 def _lemmas(claim: catalogue.Claim, k: int):
@@ -229,3 +229,50 @@ class TestWhatAStepUses:
         earlier = Hypothesis("earlier", "T >= 0", sympy.Ge(d.trace(COUNTS), 0), uses=())
         with pytest.raises(ValueError, match="uses earlier: neither a hypothesis of the claim nor an earlier step"):
             _parts(_kappa_with(later, earlier), 2)
+
+
+MCC = "mcc-symmetric"
+
+
+class TestFactsInTheDefinednessQuery:
+    """The claim's own divisions are shown defined with the facts assumed, once the facts are
+    proved (MCC's root needs the spreads >= 0); when they are not, without them."""
+
+    def test_the_plan_proves_the_facts_before_the_definedness_query_that_assumes_them(self) -> None:
+        claim = catalogue.get(MCC)
+        plan = holds_plan(claim, relax_counts(claim.formula()), 3)
+        names = [o.name for o in plan]
+        assert names == ["hypotheses", "lemmas", "definedness", "negation"]
+        assert plan[2].facts == plan[3].facts == tuple(s.formula for s in claim.proof_steps())
+
+    def test_mccs_steps_are_asked_whole_one_query_each_and_each_is_proved(self) -> None:
+        parts = _parts(catalogue.get(MCC), 3)
+        assert [p.part for p in parts] == [(n, 1) for n in range(1, 9)]
+        assert [_answer(p) for p in parts] == ["unsat"] * 8
+
+    def test_a_spread_that_sums_the_wrong_terms_is_refuted(self) -> None:
+        # N^2 - sum_l support_l^2 >= 0 is true; trace^2 - sum_l support_l^2 >= 0 is not (C = [[0, 1], [0, 0]])
+        claim = catalogue.get(MCC)
+        steps = claim.proof_steps()
+        c = d.confusion_counts(d.C)
+        wrong = Hypothesis("trace-spread", "T^2 - sum_l support_l^2 >= 0",
+                           sympy.Ge(d.trace(c) ** 2 - d.Sum(d.support(c, d.l) ** 2, (d.l, 0, d.k - 1)), 0),
+                           uses=(steps[1].name, steps[2].name))
+        parts = _parts(dataclasses.replace(claim, steps=lambda counts_of: (*steps[:3], wrong)), 2)
+        assert [_answer(p) for p in parts] == ["unsat", "unsat", "unsat", "sat"]
+
+    def test_a_false_step_does_not_make_a_division_defined(self) -> None:
+        # 1 / C[0, 0] is undefined at C[0, 0] = 0; the false step C[0, 0] > 0, assumed unchecked, would hide it
+        claim = catalogue.get(MCC)
+
+        def build(counts_of):
+            return dataclasses.replace(claim.formula(counts_of), conclusion=sympy.Ge(d.ratio(1, d.C[0, 0]), 0))
+
+        step = Hypothesis("diagonal-positive", "C[0, 0] > 0", sympy.Gt(d.C[0, 0], 0), uses=())
+        wrong = dataclasses.replace(claim, build=build, steps=lambda counts_of: (step,))
+        result = prove_bounded(wrong, max_classes=2, timeout=60)
+        assert result.verdict == "error" and "ill-defined at k=1" in result.detail, result.detail
+
+    def test_mcc_symmetric_is_proved_past_k4_where_definedness_alone_timed_out(self) -> None:
+        result = prove_bounded(catalogue.get(MCC), max_classes=6, timeout=60)
+        assert (result.verdict, result.max_classes) == ("proved", 6), result.detail

@@ -9,6 +9,24 @@
 ; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
 ; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
 ; stay integers.
+; Lemmas: support-at-most-N, support-squared-at-most-support-times-N,
+; N-squared-is-sum-of-support-times-N, true-spread-non-negative, predicted-at-most-N,
+; predicted-squared-at-most-predicted-times-N, N-squared-is-sum-of-predicted-times-N,
+; predicted-spread-non-negative (their conclusions; proved under these hypotheses at this k by
+; mcc-symmetric/k1-lemmas.smt2).
+;   - support-at-most-N: support_l <= N for every label l: a part of the samples
+;   - support-squared-at-most-support-times-N: support_l^2 <= support_l N for every label l:
+;     support_l <= N multiplied by support_l >= 0
+;   - N-squared-is-sum-of-support-times-N: N^2 = sum_l support_l N: as sum_l support_l = N
+;   - true-spread-non-negative: N^2 - sum_l support_l^2 >= 0: the two steps before, summed
+;     over l
+;   - predicted-at-most-N: predicted_l <= N for every label l: a part of the samples
+;   - predicted-squared-at-most-predicted-times-N: predicted_l^2 <= predicted_l N for every
+;     label l: predicted_l <= N multiplied by predicted_l >= 0
+;   - N-squared-is-sum-of-predicted-times-N: N^2 = sum_l predicted_l N: as sum_l predicted_l =
+;     N
+;   - predicted-spread-non-negative: N^2 - sum_l predicted_l^2 >= 0: the two steps before,
+;     summed over l
 ; Expected answer: unsat: no matrix satisfies the hypotheses and violates the conclusion, so
 ; the claim holds at this k for every sample count.
 ; Re-check from the repository root (either solver):
@@ -21,6 +39,14 @@
 (assert (>= C_0_0 0.0))
 (declare-const _sqrt0 Real)
 (assert (=> (>= (* (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0))) (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0)))) 0.0) (and (>= _sqrt0 0.0) (= (* _sqrt0 _sqrt0) (* (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0))) (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0))))))))
+(assert (<= C_0_0 C_0_0))
+(assert (<= (* C_0_0 C_0_0) (* C_0_0 C_0_0)))
+(assert (= (* C_0_0 C_0_0) (* C_0_0 C_0_0)))
+(assert (>= (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0))) (to_real 0)))
+(assert (<= C_0_0 C_0_0))
+(assert (<= (* C_0_0 C_0_0) (* C_0_0 C_0_0)))
+(assert (= (* C_0_0 C_0_0) (* C_0_0 C_0_0)))
+(assert (>= (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0))) (to_real 0)))
 (assert (>= (* (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0))) (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0)))) 0.0))
 (assert (=> (not (= _sqrt0 (to_real 0))) (>= (* (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0))) (+ (* C_0_0 C_0_0) (* (to_real (- 1)) (* C_0_0 C_0_0)))) 0.0)))
 (assert (=> (not (= _sqrt0 (to_real 0))) (not (= _sqrt0 0.0))))

@@ -10,6 +10,24 @@
 ; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
 ; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
 ; stay integers.
+; Lemmas: support-at-most-N, support-squared-at-most-support-times-N,
+; N-squared-is-sum-of-support-times-N, true-spread-non-negative, predicted-at-most-N,
+; predicted-squared-at-most-predicted-times-N, N-squared-is-sum-of-predicted-times-N,
+; predicted-spread-non-negative (their conclusions; proved under these hypotheses at this k by
+; mcc-symmetric/k2-lemmas.smt2).
+;   - support-at-most-N: support_l <= N for every label l: a part of the samples
+;   - support-squared-at-most-support-times-N: support_l^2 <= support_l N for every label l:
+;     support_l <= N multiplied by support_l >= 0
+;   - N-squared-is-sum-of-support-times-N: N^2 = sum_l support_l N: as sum_l support_l = N
+;   - true-spread-non-negative: N^2 - sum_l support_l^2 >= 0: the two steps before, summed
+;     over l
+;   - predicted-at-most-N: predicted_l <= N for every label l: a part of the samples
+;   - predicted-squared-at-most-predicted-times-N: predicted_l^2 <= predicted_l N for every
+;     label l: predicted_l <= N multiplied by predicted_l >= 0
+;   - N-squared-is-sum-of-predicted-times-N: N^2 = sum_l predicted_l N: as sum_l predicted_l =
+;     N
+;   - predicted-spread-non-negative: N^2 - sum_l predicted_l^2 >= 0: the two steps before,
+;     summed over l
 ; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
 ; unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
@@ -20,17 +38,25 @@
 (set-info :status unsat)
 (declare-const C_0_0 Real)
 (assert (>= C_0_0 0.0))
-(declare-const C_1_0 Real)
-(assert (>= C_1_0 0.0))
 (declare-const C_0_1 Real)
 (assert (>= C_0_1 0.0))
+(declare-const C_1_0 Real)
+(assert (>= C_1_0 0.0))
 (declare-const C_1_1 Real)
 (assert (>= C_1_1 0.0))
-(define-fun _t0 () Real (+ (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (* (to_real (- 1)) (+ (* (+ C_0_0 C_1_0) (+ C_0_0 C_1_0)) (* (+ C_0_1 C_1_1) (+ C_0_1 C_1_1))))))
-(define-fun _t1 () Real (+ (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (* (to_real (- 1)) (+ (* (+ C_0_0 C_0_1) (+ C_0_0 C_0_1)) (* (+ C_1_0 C_1_1) (+ C_1_0 C_1_1))))))
+(define-fun _t0 () Real (+ (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (* (to_real (- 1)) (+ (* (+ C_0_0 C_0_1) (+ C_0_0 C_0_1)) (* (+ C_1_0 C_1_1) (+ C_1_0 C_1_1))))))
+(define-fun _t1 () Real (+ (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (* (to_real (- 1)) (+ (* (+ C_0_0 C_1_0) (+ C_0_0 C_1_0)) (* (+ C_0_1 C_1_1) (+ C_0_1 C_1_1))))))
 (declare-const _sqrt0 Real)
-(assert (=> (>= (* _t0 _t1) 0.0) (and (>= _sqrt0 0.0) (= (* _sqrt0 _sqrt0) (* _t0 _t1)))))
+(assert (=> (>= (* _t1 _t0) 0.0) (and (>= _sqrt0 0.0) (= (* _sqrt0 _sqrt0) (* _t1 _t0)))))
 (define-fun _t2 () Real (+ (* (to_real (- 1)) (+ (* (+ C_0_0 C_1_0) (+ C_0_0 C_0_1)) (* (+ C_0_1 C_1_1) (+ C_1_0 C_1_1)))) (* (+ C_0_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1))))
-(assert (not (and (>= (* _t0 _t1) 0.0) (=> (not (= _sqrt0 (to_real 0))) (>= (* _t0 _t1) 0.0)) (=> (not (= _sqrt0 (to_real 0))) (not (= _sqrt0 0.0))))))
+(assert (and (<= (+ C_0_0 C_0_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (<= (+ C_1_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1))))
+(assert (and (<= (* (+ C_0_0 C_0_1) (+ C_0_0 C_0_1)) (* (+ C_0_0 C_0_1) (+ C_0_0 C_1_0 C_0_1 C_1_1))) (<= (* (+ C_1_0 C_1_1) (+ C_1_0 C_1_1)) (* (+ C_1_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)))))
+(assert (= (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (+ (* (+ C_0_0 C_0_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (* (+ C_1_0 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)))))
+(assert (>= _t0 (to_real 0)))
+(assert (and (<= (+ C_0_0 C_1_0) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (<= (+ C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1))))
+(assert (and (<= (* (+ C_0_0 C_1_0) (+ C_0_0 C_1_0)) (* (+ C_0_0 C_1_0) (+ C_0_0 C_1_0 C_0_1 C_1_1))) (<= (* (+ C_0_1 C_1_1) (+ C_0_1 C_1_1)) (* (+ C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)))))
+(assert (= (* (+ C_0_0 C_1_0 C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (+ (* (+ C_0_0 C_1_0) (+ C_0_0 C_1_0 C_0_1 C_1_1)) (* (+ C_0_1 C_1_1) (+ C_0_0 C_1_0 C_0_1 C_1_1)))))
+(assert (>= _t1 (to_real 0)))
+(assert (not (and (>= (* _t1 _t0) 0.0) (=> (not (= _sqrt0 (to_real 0))) (>= (* _t1 _t0) 0.0)) (=> (not (= _sqrt0 (to_real 0))) (not (= _sqrt0 0.0))))))
 (check-sat)
 (exit)

@@ -11,6 +11,8 @@
 ; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
 ; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
 ; stay integers.
+; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
+; micro-fbeta-equals-accuracy/k1-lemmas.smt2).
 ; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
 ; unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
@@ -25,6 +27,7 @@
 (assert (> beta 0.0))
 (define-fun _t0 () Real (/ (* (+ (to_real 1) (* beta beta)) C_0_0) (+ (* (* beta beta) (+ (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0)) (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0)))
 (assert (> C_0_0 (to_real 0)))
+(assert (and (= (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0)) (= (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0))))
 (assert (not (and (=> (= (+ (* (* beta beta) (+ (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0)) (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0) (to_real 0)) false) (=> (not (= (+ (* (* beta beta) (+ (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0)) (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0) (to_real 0))) (not (= (+ (* (* beta beta) (+ (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0)) (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0) 0.0))) (=> (= C_0_0 (to_real 0)) false) (=> (not (= C_0_0 (to_real 0))) (not (= C_0_0 0.0))))))
 (check-sat)
 (exit)

@@ -11,6 +11,8 @@
 ; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
 ; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
 ; stay integers.
+; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
+; micro-fbeta-equals-accuracy/k2-lemmas.smt2).
 ; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
 ; unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
@@ -23,16 +25,17 @@
 (assert (>= C_0_0 0.0))
 (declare-const C_1_0 Real)
 (assert (>= C_1_0 0.0))
-(declare-const C_0_1 Real)
-(assert (>= C_0_1 0.0))
 (declare-const C_1_1 Real)
 (assert (>= C_1_1 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
 (declare-const beta Real)
 (assert (> beta 0.0))
 (define-fun _t0 () Real (* (* beta beta) (+ (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1))) (+ C_0_0 C_1_1))))
 (define-fun _t1 () Real (/ (* (+ (to_real 1) (* beta beta)) (+ C_0_0 C_1_1)) (+ _t0 (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ C_0_0 C_1_1))))
 (define-fun _t2 () Real (* (+ C_0_0 C_1_1) (+ _t0 (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ C_0_0 C_1_1))))
 (assert (> (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)))
+(assert (and (= (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1)))) (= (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1))) (+ (* (to_real (- 1)) (+ C_0_0 C_1_1)) (+ C_0_0 C_1_0 C_0_1 C_1_1)))))
 (assert (not (and (=> (= (+ _t0 (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ C_0_0 C_1_1)) (to_real 0)) false) (=> (not (= (+ _t0 (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ C_0_0 C_1_1)) (to_real 0))) (not (= (+ _t0 (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ C_0_0 C_1_1)) 0.0))) (=> (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)) false) (=> (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0))) (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) 0.0))))))
 (check-sat)
 (exit)

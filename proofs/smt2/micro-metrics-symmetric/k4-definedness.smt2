@@ -10,6 +10,8 @@
 ; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
 ; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
 ; stay integers.
+; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
+; micro-metrics-symmetric/k4-lemmas.smt2).
 ; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
 ; unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
@@ -26,33 +28,35 @@
 (assert (>= C_2_0 0.0))
 (declare-const C_3_0 Real)
 (assert (>= C_3_0 0.0))
-(declare-const C_0_1 Real)
-(assert (>= C_0_1 0.0))
 (declare-const C_1_1 Real)
 (assert (>= C_1_1 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
 (declare-const C_2_1 Real)
 (assert (>= C_2_1 0.0))
 (declare-const C_3_1 Real)
 (assert (>= C_3_1 0.0))
+(declare-const C_2_2 Real)
+(assert (>= C_2_2 0.0))
 (declare-const C_0_2 Real)
 (assert (>= C_0_2 0.0))
 (declare-const C_1_2 Real)
 (assert (>= C_1_2 0.0))
-(declare-const C_2_2 Real)
-(assert (>= C_2_2 0.0))
 (declare-const C_3_2 Real)
 (assert (>= C_3_2 0.0))
+(declare-const C_3_3 Real)
+(assert (>= C_3_3 0.0))
 (declare-const C_0_3 Real)
 (assert (>= C_0_3 0.0))
 (declare-const C_1_3 Real)
 (assert (>= C_1_3 0.0))
 (declare-const C_2_3 Real)
 (assert (>= C_2_3 0.0))
-(declare-const C_3_3 Real)
-(assert (>= C_3_3 0.0))
 (define-fun _t0 () Real (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0 C_2_0 C_3_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1 C_2_1 C_3_1)) (+ (* (to_real (- 1)) C_2_2) (+ C_0_2 C_1_2 C_2_2 C_3_2)) (+ (* (to_real (- 1)) C_3_3) (+ C_0_3 C_1_3 C_2_3 C_3_3))))
 (define-fun _t1 () Real (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1 C_0_2 C_0_3)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1 C_1_2 C_1_3)) (+ (* (to_real (- 1)) C_2_2) (+ C_2_0 C_2_1 C_2_2 C_2_3)) (+ (* (to_real (- 1)) C_3_3) (+ C_3_0 C_3_1 C_3_2 C_3_3))))
+(define-fun _t2 () Real (+ (* (to_real (- 1)) (+ C_0_0 C_1_1 C_2_2 C_3_3)) (+ C_0_0 C_1_0 C_2_0 C_3_0 C_0_1 C_1_1 C_2_1 C_3_1 C_0_2 C_1_2 C_2_2 C_3_2 C_0_3 C_1_3 C_2_3 C_3_3)))
 (assert (> (+ C_0_0 C_1_0 C_2_0 C_3_0 C_0_1 C_1_1 C_2_1 C_3_1 C_0_2 C_1_2 C_2_2 C_3_2 C_0_3 C_1_3 C_2_3 C_3_3) (to_real 0)))
+(assert (and (= _t0 _t1) (= _t1 _t2)))
 (assert (not (and (=> (= (+ _t0 (+ C_0_0 C_1_1 C_2_2 C_3_3)) (to_real 0)) false) (=> (not (= (+ _t0 (+ C_0_0 C_1_1 C_2_2 C_3_3)) (to_real 0))) (not (= (+ _t0 (+ C_0_0 C_1_1 C_2_2 C_3_3)) 0.0))) (=> (= (+ _t1 (+ C_0_0 C_1_1 C_2_2 C_3_3)) (to_real 0)) false) (=> (not (= (+ _t1 (+ C_0_0 C_1_1 C_2_2 C_3_3)) (to_real 0))) (not (= (+ _t1 (+ C_0_0 C_1_1 C_2_2 C_3_3)) 0.0))) (=> (= (+ (* (to_real 2) (+ C_0_0 C_1_1 C_2_2 C_3_3)) _t0 _t1) (to_real 0)) false) (=> (not (= (+ (* (to_real 2) (+ C_0_0 C_1_1 C_2_2 C_3_3)) _t0 _t1) (to_real 0))) (not (= (+ (* (to_real 2) (+ C_0_0 C_1_1 C_2_2 C_3_3)) _t0 _t1) 0.0))))))
 (check-sat)
 (exit)

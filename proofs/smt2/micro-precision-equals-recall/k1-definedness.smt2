@@ -10,6 +10,8 @@
 ; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
 ; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
 ; stay integers.
+; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
+; micro-precision-equals-recall/k1-lemmas.smt2).
 ; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
 ; unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
@@ -21,6 +23,7 @@
 (declare-const C_0_0 Real)
 (assert (>= C_0_0 0.0))
 (assert (> C_0_0 (to_real 0)))
+(assert (and (= (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0)) (= (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0))))
 (assert (not (and (=> (= (+ (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0) (to_real 0)) false) (=> (not (= (+ (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0) (to_real 0))) (not (= (+ (+ (* (to_real (- 1)) C_0_0) C_0_0) C_0_0) 0.0))))))
 (check-sat)
 (exit)

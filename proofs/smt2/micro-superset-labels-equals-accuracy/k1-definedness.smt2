@@ -11,6 +11,8 @@
 ; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
 ; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
 ; stay integers.
+; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
+; micro-superset-labels-equals-accuracy/k1-lemmas.smt2).
 ; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
 ; unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
@@ -26,6 +28,7 @@
 (assert (<= s_0 1))
 (assert (> C_0_0 (to_real 0)))
 (assert (or (= s_0 1) (and (= C_0_0 (to_real 0)) (= C_0_0 (to_real 0)))))
+(assert (and (= (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0)) (= (+ (* (to_real (- 1)) C_0_0) C_0_0) (+ (* (to_real (- 1)) C_0_0) C_0_0))))
 (assert (not (and (=> (= (+ (ite (= s_0 1) (+ (* (to_real (- 1)) C_0_0) C_0_0) 0.0) (ite (= s_0 1) C_0_0 0.0)) (to_real 0)) false) (=> (not (= (+ (ite (= s_0 1) (+ (* (to_real (- 1)) C_0_0) C_0_0) 0.0) (ite (= s_0 1) C_0_0 0.0)) (to_real 0))) (not (= (+ (ite (= s_0 1) (+ (* (to_real (- 1)) C_0_0) C_0_0) 0.0) (ite (= s_0 1) C_0_0 0.0)) 0.0))) (=> (= C_0_0 (to_real 0)) false) (=> (not (= C_0_0 (to_real 0))) (not (= C_0_0 0.0))))))
 (check-sat)
 (exit)

@@ -11,6 +11,8 @@
 ; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
 ; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
 ; stay integers.
+; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
+; micro-superset-labels-equals-accuracy/k2-lemmas.smt2).
 ; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
 ; unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
@@ -23,10 +25,10 @@
 (assert (>= C_0_0 0.0))
 (declare-const C_1_0 Real)
 (assert (>= C_1_0 0.0))
-(declare-const C_0_1 Real)
-(assert (>= C_0_1 0.0))
 (declare-const C_1_1 Real)
 (assert (>= C_1_1 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
 (declare-const s_0 Int)
 (assert (>= s_0 0))
 (assert (<= s_0 1))
@@ -39,6 +41,7 @@
 (define-fun _t3 () Real (/ (+ (ite (= s_0 1) C_0_0 0.0) (ite (= s_1 1) C_1_1 0.0)) (+ _t2 (+ (ite (= s_0 1) C_0_0 0.0) (ite (= s_1 1) C_1_1 0.0)))))
 (assert (> (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)))
 (assert (and (or (= s_0 1) (and (= (+ C_0_0 C_1_0) (to_real 0)) (= (+ C_0_0 C_0_1) (to_real 0)))) (or (= s_1 1) (and (= (+ C_0_1 C_1_1) (to_real 0)) (= (+ C_1_0 C_1_1) (to_real 0))))))
+(assert (and (= (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1))) (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1)))) (= (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1))) (+ (* (to_real (- 1)) (+ C_0_0 C_1_1)) (+ C_0_0 C_1_0 C_0_1 C_1_1)))))
 (assert (not (and (=> (= (+ _t0 (+ (ite (= s_0 1) C_0_0 0.0) (ite (= s_1 1) C_1_1 0.0))) (to_real 0)) false) (=> (not (= (+ _t0 (+ (ite (= s_0 1) C_0_0 0.0) (ite (= s_1 1) C_1_1 0.0))) (to_real 0))) (not (= (+ _t0 (+ (ite (= s_0 1) C_0_0 0.0) (ite (= s_1 1) C_1_1 0.0))) 0.0))) (=> (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0)) false) (=> (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) (to_real 0))) (not (= (+ C_0_0 C_1_0 C_0_1 C_1_1) 0.0))) (=> (= (+ _t2 (+ (ite (= s_0 1) C_0_0 0.0) (ite (= s_1 1) C_1_1 0.0))) (to_real 0)) false) (=> (not (= (+ _t2 (+ (ite (= s_0 1) C_0_0 0.0) (ite (= s_1 1) C_1_1 0.0))) (to_real 0))) (not (= (+ _t2 (+ (ite (= s_0 1) C_0_0 0.0) (ite (= s_1 1) C_1_1 0.0))) 0.0))))))
 (check-sat)
 (exit)

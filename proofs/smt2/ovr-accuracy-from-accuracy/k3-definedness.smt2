@@ -9,6 +9,8 @@
 ; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
 ; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
 ; stay integers.
+; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
+; ovr-accuracy-from-accuracy/k3-lemmas.smt2).
 ; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
 ; unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
@@ -23,25 +25,28 @@
 (assert (>= C_1_0 0.0))
 (declare-const C_2_0 Real)
 (assert (>= C_2_0 0.0))
-(declare-const C_0_1 Real)
-(assert (>= C_0_1 0.0))
 (declare-const C_1_1 Real)
 (assert (>= C_1_1 0.0))
+(declare-const C_0_1 Real)
+(assert (>= C_0_1 0.0))
 (declare-const C_2_1 Real)
 (assert (>= C_2_1 0.0))
+(declare-const C_2_2 Real)
+(assert (>= C_2_2 0.0))
 (declare-const C_0_2 Real)
 (assert (>= C_0_2 0.0))
 (declare-const C_1_2 Real)
 (assert (>= C_1_2 0.0))
-(declare-const C_2_2 Real)
-(assert (>= C_2_2 0.0))
-(define-fun _t0 () Real (+ (* (to_real (- 1)) (+ C_0_0 C_1_0 C_2_0)) (* (to_real (- 1)) (+ C_0_0 C_0_1 C_0_2)) (* (to_real 2) C_0_0) (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)))
-(define-fun _t1 () Real (+ (* (to_real (- 1)) (+ C_0_1 C_1_1 C_2_1)) (* (to_real (- 1)) (+ C_1_0 C_1_1 C_1_2)) (* (to_real 2) C_1_1) (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)))
-(define-fun _t2 () Real (+ (* (to_real (- 1)) (+ C_0_2 C_1_2 C_2_2)) (* (to_real (- 1)) (+ C_2_0 C_2_1 C_2_2)) (* (to_real 2) C_2_2) (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)))
-(define-fun _t3 () Real (+ (/ _t0 (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)) (/ _t1 (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)) (/ _t2 (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2))))
-(define-fun _t4 () Real (* (to_real (- 1)) (+ (to_real 2) (* (to_real (- 2)) (/ (+ C_0_0 C_1_1 C_2_2) (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2))))))
-(define-fun _t5 () Real (* (+ (* (to_real 1) (* (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) (to_real 3))) (* (to_real (- 1)) (+ (* (to_real 2) (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)) (* (to_real (- 2)) (+ C_0_0 C_1_1 C_2_2))))) (* (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) (to_real 3))))
+(define-fun _t0 () Real (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_1_0 C_2_0)) (+ (* (to_real (- 1)) C_1_1) (+ C_0_1 C_1_1 C_2_1)) (+ (* (to_real (- 1)) C_2_2) (+ C_0_2 C_1_2 C_2_2))))
+(define-fun _t1 () Real (+ (+ (* (to_real (- 1)) C_0_0) (+ C_0_0 C_0_1 C_0_2)) (+ (* (to_real (- 1)) C_1_1) (+ C_1_0 C_1_1 C_1_2)) (+ (* (to_real (- 1)) C_2_2) (+ C_2_0 C_2_1 C_2_2))))
+(define-fun _t2 () Real (+ (* (to_real (- 1)) (+ C_0_0 C_1_0 C_2_0)) (* (to_real (- 1)) (+ C_0_0 C_0_1 C_0_2)) (* (to_real 2) C_0_0) (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)))
+(define-fun _t3 () Real (+ (* (to_real (- 1)) (+ C_0_1 C_1_1 C_2_1)) (* (to_real (- 1)) (+ C_1_0 C_1_1 C_1_2)) (* (to_real 2) C_1_1) (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)))
+(define-fun _t4 () Real (+ (* (to_real (- 1)) (+ C_0_2 C_1_2 C_2_2)) (* (to_real (- 1)) (+ C_2_0 C_2_1 C_2_2)) (* (to_real 2) C_2_2) (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)))
+(define-fun _t5 () Real (+ (/ _t2 (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)) (/ _t3 (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)) (/ _t4 (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2))))
+(define-fun _t6 () Real (* (to_real (- 1)) (+ (to_real 2) (* (to_real (- 2)) (/ (+ C_0_0 C_1_1 C_2_2) (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2))))))
+(define-fun _t7 () Real (* (+ (* (to_real 1) (* (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) (to_real 3))) (* (to_real (- 1)) (+ (* (to_real 2) (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)) (* (to_real (- 2)) (+ C_0_0 C_1_1 C_2_2))))) (* (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) (to_real 3))))
 (assert (> (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) (to_real 0)))
+(assert (and (= _t0 _t1) (= _t1 (+ (* (to_real (- 1)) (+ C_0_0 C_1_1 C_2_2)) (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2)))))
 (assert (not (and (=> (= (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) (to_real 0)) false) (=> (not (= (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) (to_real 0))) (not (= (+ C_0_0 C_1_0 C_2_0 C_0_1 C_1_1 C_2_1 C_0_2 C_1_2 C_2_2) 0.0))) (not (= (to_real 3) 0.0)))))
 (check-sat)
 (exit)

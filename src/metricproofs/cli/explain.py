@@ -80,9 +80,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     "with unbounded counts (so every sample count n)"
                     + (f"; z3-induction (over {claim.induction.over}) covers every k." if claim.induction else ".")), file=out)
         if claim.steps is not None:
-            print(_wrap("Proof steps: at each k, z3-bounded proves these (one query per fact and per label, "
-                        "each from what it says it assumes), then assumes them in the negation; a step not proved "
-                        "is not assumed, nor one whose divisions the hypotheses do not keep defined:"),
+            print(_wrap("Proof steps: at each k, z3-bounded proves these (one query per fact, or per label, each "
+                        "from what it says it assumes), then assumes them where the claim's divisions are shown "
+                        "defined and in the negation; a step not proved is not assumed, nor one whose divisions "
+                        "the hypotheses do not keep defined:"),
                   file=out)
             for step in claim.proof_steps():
                 print(textwrap.fill(f"- [{step.name}] {step.statement} ({_assumes(step)})", width=92,

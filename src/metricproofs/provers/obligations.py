@@ -4,8 +4,8 @@ Summary
     One plan, read by every solver and by the exporter:
 
     - a claim that holds, at k (:func:`holds_plan`): the hypotheses are satisfiable
-      (nothing is vacuous), no denominator can vanish, the lemmas hold under the claim's
-      hypotheses, and the negation (with the lemmas as facts) is unsat;
+      (nothing is vacuous), the lemmas hold under the claim's hypotheses, no denominator can
+      vanish, and the negation is unsat (the last two with the lemmas as facts);
     - a claim that fails (:func:`search_plan`, :func:`smallest_model`): the negation at k,
       small sample bounds first, so the first satisfiable one is a minimal dataset.
 
@@ -170,24 +170,25 @@ def fact_instances(fact: sympy.Basic, k: int) -> list[sympy.Basic]:
 
 
 def fact_premises(claim: Claim, hypotheses: tuple[Hypothesis, ...], counts_of: CountsOf = confusion_counts,
-                  ) -> list[tuple[sympy.Basic, tuple[Hypothesis, ...], tuple[sympy.Basic, ...]]]:
+                  ) -> list[tuple[sympy.Basic, tuple[Hypothesis, ...], tuple[sympy.Basic, ...], bool]]:
     """Each fact of :func:`lemma_facts`, in that order, with what the query that proves it
     assumes: the claim's ``hypotheses`` (a lemma's conclusion and a step without ``uses``: all
     of them) and the earlier steps a step names in ``uses`` (asserted as facts there; they are
-    proved before it, and the facts are used only if every one is)."""
+    proved before it, and the facts are used only if every one is); and whether it is asked
+    one instance at a time (``Hypothesis.split``)."""
     known = {h.name: h for h in hypotheses}
-    premises = [(get(lemma).formula(counts_of).conclusion, hypotheses, ()) for lemma in claim.lemmas]
+    premises = [(get(lemma).formula(counts_of).conclusion, hypotheses, (), True) for lemma in claim.lemmas]
     earlier: dict[str, sympy.Basic] = {}
     for step in claim.proof_steps(counts_of):
         if step.uses is None:
-            premises.append((step.formula, hypotheses, ()))
+            premises.append((step.formula, hypotheses, (), step.split))
         else:
             unknown = [name for name in step.uses if name not in known and name not in earlier]
             if unknown:
                 raise ValueError(f"step {step.name!r} of {claim.id!r} uses {', '.join(unknown)}: neither a "
                                  f"hypothesis of the claim nor an earlier step")
             premises.append((step.formula, tuple(h for h in hypotheses if h.name in step.uses),
-                             tuple(earlier[name] for name in step.uses if name in earlier)))
+                             tuple(earlier[name] for name in step.uses if name in earlier), step.split))
         earlier[step.name] = step.formula
     return premises
 
@@ -201,11 +202,11 @@ def lemma_parts(lemmas: Obligation, claim: Claim, counts_of: CountsOf = confusio
     in the order of :func:`lemma_facts`."""
     hypotheses = lemmas.formula.hypotheses
     premises = fact_premises(claim, hypotheses, counts_of)
-    if sympy.And(*(fact for fact, _, _ in premises)) != lemmas.formula.conclusion:
+    if sympy.And(*(fact for fact, _, _, _ in premises)) != lemmas.formula.conclusion:
         raise ValueError(f"the lemmas obligation of {claim.id!r} is not the conjunction of its facts")
     parts = [((fact_no, instance_no), instance, assumed, earlier)
-             for fact_no, (fact, assumed, earlier) in enumerate(premises, start=1)
-             for instance_no, instance in enumerate(fact_instances(fact, lemmas.k), start=1)]
+             for fact_no, (fact, assumed, earlier, split) in enumerate(premises, start=1)
+             for instance_no, instance in enumerate(fact_instances(fact, lemmas.k) if split else [fact], start=1)]
     if len(parts) == 1 and parts[0][2] == hypotheses and not parts[0][3]:
         return [lemmas]
     return [dataclasses.replace(lemmas, formula=dataclasses.replace(lemmas.formula, hypotheses=assumed,
@@ -230,20 +231,24 @@ def holds_plan(claim: Claim, formula: Formula, k: int, counts_of: CountsOf = con
 
     The lemmas' conclusions are first proved under this claim's own hypotheses and domains
     (so a lemma proved over integers is never used for real weights), then asserted as
-    facts in the negation; where they divide, the hypotheses are first shown to keep every
-    one of their denominators non-zero (``lemmas-definedness``).
+    facts in the definedness query and the negation; where they divide, the hypotheses are
+    first shown to keep every one of their denominators non-zero (``lemmas-definedness``).
+    A runner that could not prove the facts asks both without them.
     """
     facts = lemma_facts(claim, counts_of)
-    *checks, negation = formula_plan(formula, k, facts)
-    if facts:
-        in_context = dataclasses.replace(formula, conclusion=sympy.And(*facts))
-        # the lemmas query and the negation assert the facts' own division guards (the encoding
-        # asserts every guard it meets), so the hypotheses must imply them: checked, not assumed
-        guarded = Obligation("lemmas-definedness", k, "unsat", in_context, "definedness")
-        if not guarded.query(VARIANTS[0]).trivial:
-            checks.append(guarded)
-        checks.append(Obligation("lemmas", k, "unsat", in_context, "negation"))
-    return [*checks, negation]
+    hypotheses, *defined, negation = formula_plan(formula, k, facts)
+    if not facts:
+        return [hypotheses, *defined, negation]
+    in_context = dataclasses.replace(formula, conclusion=sympy.And(*facts))
+    # the lemmas query and the negation assert the facts' own division guards (the encoding
+    # asserts every guard it meets), so the hypotheses must imply them: checked, not assumed
+    guarded = Obligation("lemmas-definedness", k, "unsat", in_context, "definedness")
+    checks = [guarded] if not guarded.query(VARIANTS[0]).trivial else []
+    checks.append(Obligation("lemmas", k, "unsat", in_context, "negation"))
+    # once the hypotheses are shown to imply the facts (the two queries above), the claim's own
+    # divisions may be shown defined with the facts assumed (MCC's root: the spreads are >= 0)
+    defined = [dataclasses.replace(obligation, facts=facts, _queries={}) for obligation in defined]
+    return [hypotheses, *checks, *defined, negation]
 
 
 def search_plan(formula: Formula, k: int, facts: tuple[sympy.Basic, ...] = ()) -> list[Obligation]:

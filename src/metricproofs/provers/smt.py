@@ -47,7 +47,7 @@ from metricproofs import definitions as d
 from metricproofs.catalogue import Formula
 from metricproofs.evaluation import _NUMERAL, SmtBackend, Term, VarSpec, compile_expr
 
-__all__ = ["Variant", "VARIANTS", "CVC5_ENCODINGS", "SMT_CORE", "ABSTRACTIONS", "DIVISION", "Query", "SolverAnswer", "encode", "solve", "parse_model", "z3_binary", "close_solvers", "unseeded_name", "admits"]
+__all__ = ["Variant", "VARIANTS", "CVC5_ENCODINGS", "SMT_CORE", "ABSTRACTIONS", "PRODUCT_ABSTRACTION", "DIVISION", "PRODUCT", "Query", "SolverAnswer", "encode", "solve", "parse_model", "z3_binary", "close_solvers", "unseeded_name", "admits"]
 
 Goal = Literal["hypotheses", "definedness", "negation"]
 
@@ -82,6 +82,12 @@ class Variant:
     #: Divisions by a non-constant become applications of the uninterpreted :data:`DIVISION`:
     #: an over-approximation, so only an unsat answer counts (see :data:`ABSTRACTIONS`).
     abstract_division: bool = False
+    #: Products of two or more non-constants become applications of the uninterpreted
+    #: :data:`PRODUCT` (arguments in a fixed order): an over-approximation too, which leaves a
+    #: statement that is linear in its products linear (MCC's spread N^2 - sum_l support_l^2 >= 0
+    #: from support_l^2 <= support_l N and N^2 = sum_l support_l N: unknown at 10 s in every exact
+    #: encoding at k = 12, where z3 multiplies the sums out; unsat in 0.01 s at k = 20 so).
+    abstract_product: bool = False
     #: The z3 tactic that answers the query (``(check-sat-using TACTIC)``); None: z3's default
     #: strategy, which hands nonlinear real arithmetic to nlsat (complete, but at k = 3 it timed
     #: out at 20 s on kappa's definedness query, which the SMT core, tactic "smt", decides in
@@ -99,6 +105,11 @@ class Variant:
     #: 10 s for seed 1).
     arith_solver: int = 6
 
+    @property
+    def abstract(self) -> bool:
+        """An over-approximation (division or products uninterpreted): unsat is a proof, sat is not."""
+        return self.abstract_division or self.abstract_product
+
     def reseeded(self, seed: int) -> Variant:
         """This encoding asked with another random seed (named ``NAME-seed-N``)."""
         base = self.unseeded
@@ -114,7 +125,7 @@ class Variant:
         """What the query's text depends on: variants that differ only in how z3 is asked (tactic,
         seed, arithmetic solver) share one text, written once."""
         return (self.named_constants, self.cross_multiply, self.flatten_ratios, self.cross_multiply_orders,
-                self.share_above, self.abstract_division)
+                self.share_above, self.abstract_division, self.abstract_product)
 
     @property
     def preamble(self) -> str:
@@ -157,6 +168,9 @@ SMT_CORE = (
 #: The uninterpreted function that stands for real division in :data:`ABSTRACTIONS`.
 DIVISION = "_div"
 
+#: The uninterpreted function that stands for real multiplication in ``abstract-product``.
+PRODUCT = "_mul"
+
 #: The reason given when an abstraction is sat (it proves nothing: the answer is "unknown").
 INCONCLUSIVE = "sat in an abstraction (inconclusive)"
 
@@ -168,6 +182,11 @@ ABSTRACTIONS = (
     Variant("abstract-division-flat-cross-multiplied", cross_multiply=True, flatten_ratios=True,
             abstract_division=True),
 )
+
+#: Multiplication uninterpreted (:attr:`Variant.abstract_product`): raced for the lemmas only,
+#: where a step may be a sum of earlier ones (``Hypothesis.uses``); the negations of the
+#: catalogue need real products.
+PRODUCT_ABSTRACTION = Variant("abstract-product", abstract_product=True)
 
 
 @dataclass
@@ -195,6 +214,33 @@ class _AbstractDivisionBackend(SmtBackend):
             text = f"({DIVISION} {num_text} {den_text})"
         shared = self._share(Term(text, "Real"))
         return Term(shared.text, "Real", exact.ratio)
+
+
+class _AbstractProductBackend(SmtBackend):
+    """The encoder with every product of two or more non-constants written ``(_mul a b)``,
+    factors sorted by their text (so one product is one term wherever it occurs) and nested
+    from the left; constant factors stay outside. Divisions stay exact."""
+
+    abstracted: bool = False  # some product was written with PRODUCT (so it must be declared)
+
+    def mul(self, factors: list[Term]) -> Term:
+        kept = [f for f in factors if f.text not in ("1", "1.0")]
+        texts, sort = self._unify(kept) if len(kept) > 1 else ([], "Real")
+        variables = sorted(text for text in texts if not _NUMERAL.match(text))
+        if len(variables) < 2 or any(self._indicator(f) for f in kept):
+            return super().mul(factors)  # linear already, or a 0/1 selection (which stays exact)
+        self.abstracted = True
+        real = [text if sort == "Real" else f"(to_real {text})" for text in texts]
+        variables = sorted(text for text in real if not _NUMERAL.match(text))
+        constants = [text for text in real if _NUMERAL.match(text)]
+        product = variables[0]
+        for factor in variables[1:]:
+            product = f"({PRODUCT} {product} {factor})"
+        return self._share(Term(f"(* {' '.join(constants)} {product})" if constants else product, "Real"))
+
+    def _indicator(self, factor: Term) -> bool:
+        spec = self.declared.get(factor.text)
+        return spec is not None and spec.sort == "Int" and spec.lower == "0" and spec.upper == "1"
 
 
 @dataclass(frozen=True)
@@ -281,7 +327,8 @@ def _walk(formula: Formula, k: int, lemmas: tuple[sympy.Basic, ...], variant: Va
     if hit is not None and hit[0] is formula:
         _WALKS.move_to_end(key)
         return hit[1]
-    kind = _AbstractDivisionBackend if variant.abstract_division else SmtBackend
+    kind = (_AbstractDivisionBackend if variant.abstract_division else
+            _AbstractProductBackend if variant.abstract_product else SmtBackend)
     backend = kind(formula.domains, named_constants=variant.named_constants,
                    cross_multiply=variant.cross_multiply, flatten_ratios=variant.flatten_ratios,
                    cross_multiply_orders=variant.cross_multiply_orders, share_above=variant.share_above)
@@ -300,7 +347,7 @@ def _walk(formula: Formula, k: int, lemmas: tuple[sympy.Basic, ...], variant: Va
     guards = list(dict.fromkeys(backend.guards))
     head = backend.declarations() + backend.definitions
     if getattr(backend, "abstracted", False):
-        head.insert(0, f"(declare-fun {DIVISION} (Real Real) Real)")
+        head.insert(0, f"(declare-fun {PRODUCT if variant.abstract_product else DIVISION} (Real Real) Real)")
     head += [f"(assert {h})" for h in hypotheses]
     head += [f"(assert {fact})" for fact in facts]
     zero = not hypotheses and not facts and all(_admits_zero(spec) for spec in backend.declared.values())
@@ -413,7 +460,7 @@ def solve(variants: Sequence[Query], timeout: float, *, fresh: bool = False) -> 
         if not ended:
             idle.add(place)
         status, model, reason = _read_answer(output, server.proc.returncode if ended else None)
-        if status == "sat" and query.variant.abstract_division:
+        if status == "sat" and query.variant.abstract:
             status, reason = "unknown", INCONCLUSIVE
         if status in ("sat", "unsat"):
             answer = SolverAnswer(status, time.perf_counter() - start, model, "", query.variant.name)
@@ -757,7 +804,7 @@ def _solve_in_process(query: Query, timeout: float) -> SolverAnswer:
     seconds = time.perf_counter() - start
     if answer == z3.unsat:
         return SolverAnswer("unsat", seconds, encoding=query.variant.name)
-    if answer == z3.sat and query.variant.abstract_division:
+    if answer == z3.sat and query.variant.abstract:
         return SolverAnswer("unknown", seconds, None, INCONCLUSIVE)
     if answer == z3.sat:
         return SolverAnswer("sat", seconds, parse_model(solver.model().sexpr()), encoding=query.variant.name)
