@@ -21,9 +21,11 @@ What a file proves
     :func:`~metricproofs.provers.obligations.relax_counts`):
 
     - ``k<k>-hypotheses.smt2`` (sat): the hypotheses alone have a model, so nothing is vacuous;
-    - ``k<k>-definedness.smt2`` (unsat): the hypotheses exclude every zero denominator;
-    - ``k<k>-lemmas.smt2`` (unsat): the lemmas (e.g. fp-fn-balance) hold under this claim's
-      hypotheses; ``k<k>-negation.smt2`` then asserts them as facts;
+    - ``k<k>-lemmas-definedness.smt2`` (unsat, where the facts divide): the hypotheses imply the
+      facts' division guards;
+    - ``k<k>-lemmas.smt2`` (unsat): the lemmas (e.g. fp-fn-balance) and proof steps hold under this
+      claim's hypotheses; the definedness and negation files then assert them as facts;
+    - ``k<k>-definedness.smt2`` (unsat): the hypotheses (with the facts) exclude every zero denominator;
     - ``k<k>-negation.smt2`` (unsat): no matrix satisfies the hypotheses and violates the claim.
 
     For a claim that fails, ``k<k>-negation.smt2`` (sat) at the smallest k where a model
@@ -53,13 +55,15 @@ REPO_PREFIX = "proofs/smt2"
 STATUS_MEANING = {
     ("hypotheses", "sat"): "sat: the hypotheses alone have a model, so the unsat answers of the other "
                            "files of this k are not vacuous.",
-    ("definedness", "unsat"): "unsat: under the hypotheses no denominator is zero (SMT division by zero "
-                              "is unspecified, so this is checked rather than assumed).",
+    ("definedness", "unsat"): "unsat: under the hypotheses, and the lemma facts where the claim has them "
+                              "(which the lemmas files of this k prove from the hypotheses), no denominator "
+                              "is zero (SMT division by zero is unspecified, so this is checked rather than "
+                              "assumed).",
     ("lemmas-definedness", "unsat"): "unsat: under the hypotheses no denominator of the lemmas' or proof "
-                                     "steps' conclusions is zero (the lemmas and negation files assert their "
-                                     "division guards).",
+                                     "steps' conclusions is zero (the lemmas, definedness and negation files "
+                                     "assert their division guards).",
     ("lemmas", "unsat"): "unsat: the lemmas' conclusions follow from this claim's hypotheses at this k; "
-                         "the negation file may therefore assert them as facts.",
+                         "the definedness and negation files may therefore assert them as facts.",
     ("negation", "unsat"): "unsat: no matrix satisfies the hypotheses and violates the conclusion, so the "
                            "claim holds at this k for every sample count.",
     ("negation", "sat"): "sat: some dataset satisfies the hypotheses and violates the conclusion; a model "
@@ -98,7 +102,8 @@ def _comment(text: str) -> str:
 
 
 def _header(claim: Claim, formula: Formula, k: int, goal: str, status: str, relpath: str, bound: int | None,
-            relaxed: bool, cvc5_options: tuple[str, ...] = (), written: str = EXPORT_VARIANT) -> str:
+            relaxed: bool, cvc5_options: tuple[str, ...] = (), written: str = EXPORT_VARIANT,
+            fact_files: Sequence[str] = ()) -> str:
     hypotheses = "\n".join(f"  - {h.name}: {h.statement}" for h in formula.hypotheses)
     if relaxed:
         domain = ("Counts: every unbounded count is a non-negative REAL (this covers every integer "
@@ -111,8 +116,9 @@ def _header(claim: Claim, formula: Formula, k: int, goal: str, status: str, relp
     lemmas = ""
     if claim.used_facts and relaxed and goal in ("lemmas", "definedness", "negation"):
         steps = "".join(f"\n  - {step.name}: {step.statement}" for step in claim.proof_steps())
+        proved_by = " and ".join(fact_files) or f"{claim.id}/k{k}-lemmas.smt2"
         lemmas = (f"Lemmas: {', '.join(claim.used_facts)} (their conclusions; proved under these hypotheses "
-                  f"at this k by {claim.id}/k{k}-lemmas.smt2).{steps}\n")
+                  f"at this k by {proved_by}).{steps}\n")
     path = f"{REPO_PREFIX}/{relpath}"
     text = (f"metricproofs certificate: {claim.id} (expected: {claim.expected}), query '{goal}', k = {k} classes.\n"
             f"Claim: {claim.statement}\n"
@@ -153,13 +159,15 @@ def certificates(ids: Sequence[str] | None = None) -> list[Certificate]:
         if claim.expected == "holds":
             formula = relax_counts(claim.formula())
             for k in export_classes(claim):
-                for planned in holds_plan(claim, formula, k):
+                plan = holds_plan(claim, formula, k)
+                fact_files = [f"{claim.id}/k{k}-{o.name}.smt2" for o in plan if o.name in ("lemmas-definedness", "lemmas")]
+                for planned in plan:
                     # where cvc5 stalls on the default encoding, the file holds the equisatisfiable
                     # one it decides (z3 reads it too) and the re-check line names cvc5's options
                     obligation, options = for_cvc5(planned, claim.id)
                     relpath = f"{claim.id}/k{k}-{obligation.name}.smt2"
                     header = _header(claim, formula, k, obligation.name, obligation.expected, relpath, None, True,
-                                     options, obligation.written)
+                                     options, obligation.written, fact_files)
                     out.append(Certificate(relpath, obligation, header))
         else:
             found = smallest_model(claim)

@@ -276,3 +276,45 @@ class TestFactsInTheDefinednessQuery:
     def test_mcc_symmetric_is_proved_past_k4_where_definedness_alone_timed_out(self) -> None:
         result = prove_bounded(catalogue.get(MCC), max_classes=6, timeout=60)
         assert (result.verdict, result.max_classes) == ("proved", 6), result.detail
+
+
+class TestTheFactsAreUsedOnlyOnceChecked:
+    """Whatever order a plan puts its checks in, the facts are assumed only after every check of
+    them answered unsat (found by review: a plan with lemmas-definedness last still passed the
+    suite and "proved" the claim below)."""
+
+    @staticmethod
+    def _self_guarded_claim() -> catalogue.Claim:
+        # the step C00 (C00 / C00) > 0 is provable only under its own guard C00 != 0; assumed, it
+        # hides the zero denominator of 1 / C00, undefined at C00 = 0
+        claim = catalogue.get(MCC)
+        c00 = d.C[0, 0]
+
+        def build(counts_of):
+            return dataclasses.replace(claim.formula(counts_of), conclusion=sympy.Ge(d.ratio(1, c00), 0))
+
+        step = Hypothesis("self-guarded", "C00 (C00 / C00) > 0", sympy.Gt(
+            sympy.Mul(c00, sympy.Mul(c00, sympy.Pow(c00, -1, evaluate=False), evaluate=False), evaluate=False), 0,
+            evaluate=False), uses=())
+        return dataclasses.replace(claim, build=build, steps=lambda counts_of: (step,))
+
+    @pytest.mark.parametrize("order", ["as planned", "lemmas-definedness last"])
+    def test_a_step_true_only_under_its_own_guard_does_not_hide_a_zero_denominator(self, order, monkeypatch) -> None:
+        from metricproofs.provers import bounded
+
+        planned = bounded.holds_plan
+        if order != "as planned":
+            def reordered(*args, **kwargs):
+                plan = planned(*args, **kwargs)
+                last = [o for o in plan if o.name == "lemmas-definedness"]
+                assert last, "the step divides, so the plan checks its divisions"
+                rest = [o for o in plan if o.name not in ("lemmas-definedness", "negation")]
+                return [*rest, *last, plan[-1]]
+            monkeypatch.setattr(bounded, "holds_plan", reordered)
+        result = prove_bounded(self._self_guarded_claim(), max_classes=2, timeout=60)
+        assert result.verdict == "error" and "ill-defined at k=1" in result.detail, result.detail
+
+    def test_f1_of_averages_checks_its_facts_before_it_assumes_them(self) -> None:
+        f1 = catalogue.get(F1_OF_AVERAGES)
+        names = [o.name for o in holds_plan(f1, relax_counts(f1.formula()), 2)]
+        assert names == ["hypotheses", "lemmas-definedness", "lemmas", "definedness", "negation"]

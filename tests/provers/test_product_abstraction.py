@@ -10,11 +10,12 @@ model. Answers come from the real z3; the statements are worked out by hand.
 
 from __future__ import annotations
 
+import pytest
 import sympy
 
 from metricproofs import catalogue
 from metricproofs import definitions as d
-from metricproofs.catalogue import Formula
+from metricproofs.catalogue import Formula, Hypothesis
 from metricproofs.domains import VarSpec
 from metricproofs.provers.bounded import RACED, _first_round, _Memory, _plan, _portfolio
 from metricproofs.provers.obligations import relax_counts
@@ -45,11 +46,15 @@ def test_a_statement_that_needs_real_products_is_inconclusive_there_never_refute
     assert (answer.status, answer.reason) == ("unknown", INCONCLUSIVE)
 
 
-def test_constant_factors_stay_outside_the_product() -> None:
-    # 2 a b < 2 a b + 1: the constant multiplies the product term, which stays one term
-    query = _negation(sympy.Lt(2 * a * b, 2 * a * b + 1))
-    assert f"(* (to_real 2) ({PRODUCT} C_0_0 C_0_1))" in query.text
-    assert solve([query], 10).status == "unsat"
+@pytest.mark.parametrize("sort", ["Real", "Int"])
+def test_constant_factors_stay_outside_the_product_so_a_scaled_product_is_linear_in_it(sort) -> None:
+    # a b <= c implies 2 a b <= 2 c whatever a b is, if 2 a b is 2 times the term a b; were the
+    # constant a factor of the uninterpreted product, _mul(2, _mul(a, b)) would be a new unknown
+    c = d.C[1, 1]
+    domains = {"C": VarSpec(sort, lower="0.0" if sort == "Real" else "0")}
+    formula = Formula((Hypothesis("bound", "a b <= c", sympy.Le(a * b, c)),), sympy.Le(2 * a * b, 2 * c), domains)
+    query = encode(formula, 2, "negation", variant=PRODUCT_ABSTRACTION)
+    assert query.linear and solve([query], 10).status == "unsat"
 
 
 def test_the_product_abstraction_is_raced_for_the_lemmas_only() -> None:

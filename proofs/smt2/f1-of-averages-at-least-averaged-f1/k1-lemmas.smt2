@@ -13,6 +13,7 @@
 ; stay integers.
 ; Lemmas: per-label-f1-is-harmonic-mean, harmonic-mean-superadditive-over-labels,
 ; harmonic-mean-homogeneous (their conclusions; proved under these hypotheses at this k by
+; f1-of-averages-at-least-averaged-f1/k1-lemmas-definedness.smt2 and
 ; f1-of-averages-at-least-averaged-f1/k1-lemmas.smt2).
 ;   - per-label-f1-is-harmonic-mean: F1_l = H(P_l, R_l) = 2 P_l R_l / (P_l + R_l) for every
 ;     label l
@@ -20,7 +21,7 @@
 ;     <= H(sum_{l<=j} P_l, sum_{l<=j} R_l) for j = 1..k-1
 ;   - harmonic-mean-homogeneous: k H(macro P, macro R) = H(sum_l P_l, sum_l R_l)
 ; Expected answer: unsat: the lemmas' conclusions follow from this claim's hypotheses at this
-; k; the negation file may therefore assert them as facts.
+; k; the definedness and negation files may therefore assert them as facts.
 ; Re-check from the repository root (either solver):
 ;   z3 proofs/smt2/f1-of-averages-at-least-averaged-f1/k1-lemmas.smt2
 ;   cvc5 proofs/smt2/f1-of-averages-at-least-averaged-f1/k1-lemmas.smt2

@@ -13,6 +13,7 @@
 ; stay integers.
 ; Lemmas: per-label-f1-is-harmonic-mean, harmonic-mean-superadditive-over-labels,
 ; harmonic-mean-homogeneous (their conclusions; proved under these hypotheses at this k by
+; f1-of-averages-at-least-averaged-f1/k1-lemmas-definedness.smt2 and
 ; f1-of-averages-at-least-averaged-f1/k1-lemmas.smt2).
 ;   - per-label-f1-is-harmonic-mean: F1_l = H(P_l, R_l) = 2 P_l R_l / (P_l + R_l) for every
 ;     label l

@@ -13,14 +13,16 @@
 ; stay integers.
 ; Lemmas: per-label-f1-is-harmonic-mean, harmonic-mean-superadditive-over-labels,
 ; harmonic-mean-homogeneous (their conclusions; proved under these hypotheses at this k by
+; f1-of-averages-at-least-averaged-f1/k2-lemmas-definedness.smt2 and
 ; f1-of-averages-at-least-averaged-f1/k2-lemmas.smt2).
 ;   - per-label-f1-is-harmonic-mean: F1_l = H(P_l, R_l) = 2 P_l R_l / (P_l + R_l) for every
 ;     label l
 ;   - harmonic-mean-superadditive-over-labels: H(sum_{l<j} P_l, sum_{l<j} R_l) + H(P_j, R_j)
 ;     <= H(sum_{l<=j} P_l, sum_{l<=j} R_l) for j = 1..k-1
 ;   - harmonic-mean-homogeneous: k H(macro P, macro R) = H(sum_l P_l, sum_l R_l)
-; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
-; unspecified, so this is checked rather than assumed).
+; Expected answer: unsat: under the hypotheses, and the lemma facts where the claim has them
+; (which the lemmas files of this k prove from the hypotheses), no denominator is zero (SMT
+; division by zero is unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
 ;   z3 proofs/smt2/f1-of-averages-at-least-averaged-f1/k2-definedness.smt2
 ;   cvc5 proofs/smt2/f1-of-averages-at-least-averaged-f1/k2-definedness.smt2

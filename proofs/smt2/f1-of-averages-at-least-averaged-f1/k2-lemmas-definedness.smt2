@@ -12,7 +12,8 @@
 ; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
 ; stay integers.
 ; Expected answer: unsat: under the hypotheses no denominator of the lemmas' or proof steps'
-; conclusions is zero (the lemmas and negation files assert their division guards).
+; conclusions is zero (the lemmas, definedness and negation files assert their division
+; guards).
 ; Re-check from the repository root (either solver):
 ;   z3 proofs/smt2/f1-of-averages-at-least-averaged-f1/k2-lemmas-definedness.smt2
 ;   cvc5 proofs/smt2/f1-of-averages-at-least-averaged-f1/k2-lemmas-definedness.smt2

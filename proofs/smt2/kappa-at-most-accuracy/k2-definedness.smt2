@@ -17,8 +17,9 @@
 ;   - trace-at-most-N: T <= N: the correct samples are some of the samples
 ;   - chance-sum-non-negative: X = sum_l support_l predicted_l >= 0: a sum of products of
 ;     non-negative counts
-; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
-; unspecified, so this is checked rather than assumed).
+; Expected answer: unsat: under the hypotheses, and the lemma facts where the claim has them
+; (which the lemmas files of this k prove from the hypotheses), no denominator is zero (SMT
+; division by zero is unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
 ;   z3 proofs/smt2/kappa-at-most-accuracy/k2-definedness.smt2
 ;   cvc5 proofs/smt2/kappa-at-most-accuracy/k2-definedness.smt2

@@ -18,7 +18,7 @@
 ;   - chance-sum-non-negative: X = sum_l support_l predicted_l >= 0: a sum of products of
 ;     non-negative counts
 ; Expected answer: unsat: the lemmas' conclusions follow from this claim's hypotheses at this
-; k; the negation file may therefore assert them as facts.
+; k; the definedness and negation files may therefore assert them as facts.
 ; Re-check from the repository root (either solver):
 ;   z3 proofs/smt2/kappa-at-most-accuracy/k2-lemmas.smt2
 ;   cvc5 proofs/smt2/kappa-at-most-accuracy/k2-lemmas.smt2

@@ -28,7 +28,7 @@
 ;   - predicted-spread-non-negative: N^2 - sum_l predicted_l^2 >= 0: the two steps before,
 ;     summed over l
 ; Expected answer: unsat: the lemmas' conclusions follow from this claim's hypotheses at this
-; k; the negation file may therefore assert them as facts.
+; k; the definedness and negation files may therefore assert them as facts.
 ; Re-check from the repository root (either solver):
 ;   z3 proofs/smt2/mcc-symmetric/k1-lemmas.smt2
 ;   cvc5 proofs/smt2/mcc-symmetric/k1-lemmas.smt2

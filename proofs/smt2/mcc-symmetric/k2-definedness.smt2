@@ -28,8 +28,9 @@
 ;     N
 ;   - predicted-spread-non-negative: N^2 - sum_l predicted_l^2 >= 0: the two steps before,
 ;     summed over l
-; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
-; unspecified, so this is checked rather than assumed).
+; Expected answer: unsat: under the hypotheses, and the lemma facts where the claim has them
+; (which the lemmas files of this k prove from the hypotheses), no denominator is zero (SMT
+; division by zero is unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
 ;   z3 proofs/smt2/mcc-symmetric/k2-definedness.smt2
 ;   cvc5 proofs/smt2/mcc-symmetric/k2-definedness.smt2

@@ -12,8 +12,9 @@
 ; stay integers.
 ; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
 ; micro-metrics-symmetric/k1-lemmas.smt2).
-; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
-; unspecified, so this is checked rather than assumed).
+; Expected answer: unsat: under the hypotheses, and the lemma facts where the claim has them
+; (which the lemmas files of this k prove from the hypotheses), no denominator is zero (SMT
+; division by zero is unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
 ;   z3 proofs/smt2/micro-metrics-symmetric/k1-definedness.smt2
 ;   cvc5 proofs/smt2/micro-metrics-symmetric/k1-definedness.smt2

@@ -12,7 +12,7 @@
 ; Lemmas: fp-fn-balance (their conclusions; proved under these hypotheses at this k by
 ; ovr-accuracy-from-accuracy/k1-lemmas.smt2).
 ; Expected answer: unsat: the lemmas' conclusions follow from this claim's hypotheses at this
-; k; the negation file may therefore assert them as facts.
+; k; the definedness and negation files may therefore assert them as facts.
 ; Re-check from the repository root (either solver):
 ;   z3 proofs/smt2/ovr-accuracy-from-accuracy/k1-lemmas.smt2
 ;   cvc5 proofs/smt2/ovr-accuracy-from-accuracy/k1-lemmas.smt2

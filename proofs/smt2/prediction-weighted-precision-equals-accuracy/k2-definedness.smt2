@@ -12,8 +12,9 @@
 ; Counts: every unbounded count is a non-negative REAL (this covers every integer confusion
 ; matrix, so every sample count n, and every non-negative sample weighting); 0/1 indicators
 ; stay integers.
-; Expected answer: unsat: under the hypotheses no denominator is zero (SMT division by zero is
-; unspecified, so this is checked rather than assumed).
+; Expected answer: unsat: under the hypotheses, and the lemma facts where the claim has them
+; (which the lemmas files of this k prove from the hypotheses), no denominator is zero (SMT
+; division by zero is unspecified, so this is checked rather than assumed).
 ; Re-check from the repository root (either solver):
 ;   z3 proofs/smt2/prediction-weighted-precision-equals-accuracy/k2-definedness.smt2
 ;   cvc5 proofs/smt2/prediction-weighted-precision-equals-accuracy/k2-definedness.smt2

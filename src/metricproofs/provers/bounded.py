@@ -53,6 +53,8 @@ RACED: dict[str, tuple[Variant, ...]] = {
     "negation": (*ABSTRACTIONS, *VARIANTS[:4], *SMT_CORE),
 }
 RACED["lemmas-definedness"] = RACED["definedness"]  # the same question about the facts' divisions
+#: The obligations that check the facts (the lemmas' parts and their divisions).
+FACT_CHECKS = ("lemmas-definedness", "lemmas")
 
 
 def _exact(name: str) -> Variant:
@@ -309,11 +311,17 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
         ahead = _Ahead(claim, formula, k + 1, counts_of, memory, width) if k + 1 in ks else None
         if ahead is not None:
             ahead.start()
+        # the facts are assumed (by definedness and the negation) only once every check of them has
+        # answered unsat at this k, whatever the plan's order: a step true only under its own
+        # division guard would otherwise hide the claim's zero denominator
+        fact_checks = sum(o.name in FACT_CHECKS for o in checks)
+        facts_proved = 0
         for obligation in checks:
-            if obligation.name in ("lemmas-definedness", "lemmas") and not negation.facts:
+            if obligation.name in FACT_CHECKS and not negation.facts:
                 continue  # some check of the facts failed already: they are not used
-            if obligation.name == "definedness" and obligation.facts and not negation.facts:
-                obligation = obligation.without_facts()  # nor here
+            if obligation.name == "definedness" and obligation.facts and (not negation.facts
+                                                                          or facts_proved < fact_checks):
+                obligation = obligation.without_facts()
             answer = (obligation.name == "hypotheses" and _witness(obligation)) or _ask(obligation, timeout, memory, width)
             if answer.status == "error":
                 return result("error", f"z3 failed on the {obligation.name} query at k={k}: {answer.reason}")
@@ -330,6 +338,10 @@ def prove_bounded(claim: Claim, *, max_classes: int | None = None, timeout: floa
                     return result("unknown", f"z3 could not decide definedness at k={k}: {answer.reason}")
             elif answer.status != "unsat":  # a lemma not re-proved here (or one that may divide by 0) is not used
                 negation = negation.without_facts()
+            else:
+                facts_proved += 1
+        if negation.facts and facts_proved < fact_checks:
+            negation = negation.without_facts()
         attempts = search_plan(formula, k, negation.facts) if claim.expected == "fails" else [negation]
         for attempt in attempts:
             answer = _ask(attempt, timeout, memory, width)
