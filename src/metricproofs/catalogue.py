@@ -590,9 +590,10 @@ def _mcc_symmetric(counts_of: CountsOf) -> Formula:
 
 
 def _mcc_steps(counts_of: CountsOf) -> tuple[Hypothesis, ...]:
-    """The spreads under MCC's root are >= 0, in three steps per margin, each small for z3: a
-    margin is at most N, so its square is at most margin times N, and these add up to N^2
-    (the spread N^2 - sum_l support_l^2 >= 0 asked at once took 21.6 s at k = 8)."""
+    """The spreads under MCC's root are >= 0, in four steps per margin, each small for z3: a
+    margin is at most N, so its square is at most margin times N; N^2 is the sum of the margins
+    times N; so the squares add up to at most N^2 (the spread N^2 - sum_l support_l^2 >= 0
+    asked at once took 21.6 s at k = 8)."""
     c = counts_of(d.C)
     steps: list[Hypothesis] = []
     for margin, side, spread in ((d.support, "true", d.mcc_true_spread), (d.predicted, "predicted", d.mcc_pred_spread)):

@@ -45,8 +45,8 @@ from metricproofs.catalogue import CATALOGUE, Claim, Formula, get
 from metricproofs.errors import UsageError
 from metricproofs.provers import floating, induction
 from metricproofs.provers.cvc5 import for_cvc5
-from metricproofs.provers.obligations import (EXPORT_VARIANT, SEARCH_TIMEOUT, Obligation, export_classes, holds_plan,
-                                              relax_counts, smallest_model)
+from metricproofs.provers.obligations import (EXPORT_VARIANT, FACT_CHECKS, SEARCH_TIMEOUT, Obligation,
+                                              export_classes, holds_plan, relax_counts, smallest_model)
 
 __all__ = ["Certificate", "certificates", "export_smt2", "declared_status", "REPO_PREFIX"]
 
@@ -160,7 +160,7 @@ def certificates(ids: Sequence[str] | None = None) -> list[Certificate]:
             formula = relax_counts(claim.formula())
             for k in export_classes(claim):
                 plan = holds_plan(claim, formula, k)
-                fact_files = [f"{claim.id}/k{k}-{o.name}.smt2" for o in plan if o.name in ("lemmas-definedness", "lemmas")]
+                fact_files = [f"{claim.id}/k{k}-{o.name}.smt2" for o in plan if o.name in FACT_CHECKS]
                 for planned in plan:
                     # where cvc5 stalls on the default encoding, the file holds the equisatisfiable
                     # one it decides (z3 reads it too) and the re-check line names cvc5's options

@@ -603,8 +603,7 @@ class SmtBackend:
         # A 0/1 indicator factor selects instead of multiplying: s * x = (ite (= s 1) x 0),
         # which keeps label-set sums linear for the solver.
         for position, factor in enumerate(factors):
-            spec = self.declared.get(factor.text)
-            if len(factors) > 1 and spec is not None and spec.sort == "Int" and spec.lower == "0" and spec.upper == "1":
+            if len(factors) > 1 and self.is_indicator(factor):
                 rest = self.mul(factors[:position] + factors[position + 1:])
                 zero = "0" if rest.sort == "Int" else "0.0"
                 return self._share(Term(f"(ite (= {factor.text} 1) {rest.text} {zero})", rest.sort))
@@ -618,6 +617,11 @@ class SmtBackend:
             return Term(product.text, product.sort, (_product([_num(f) for f in factors]),
                                                      _product([f.ratio[1] for f in factors if f.ratio])))
         return product
+
+    def is_indicator(self, term: Term) -> bool:
+        """``term`` is a declared 0/1 integer variable (a factor that selects, see :meth:`mul`)."""
+        spec = self.declared.get(term.text)
+        return spec is not None and spec.sort == "Int" and spec.lower == "0" and spec.upper == "1"
 
     def power(self, base: Term, exponent: int) -> Term:
         return self.mul([base] * exponent)  # exponent 0: the empty product, 1

@@ -26,8 +26,8 @@ from typing import Callable
 from metricproofs.catalogue import Claim, CountsOf, Formula
 from metricproofs.definitions import confusion_counts
 from metricproofs.provers.counterexamples import confirm, decode, violated_hypothesis
-from metricproofs.provers.obligations import (SMALL_BOUNDS, Obligation, class_range, holds_plan, lemma_parts,
-                                              relax_counts, sample_bound, search_plan)
+from metricproofs.provers.obligations import (FACT_CHECKS, SMALL_BOUNDS, Obligation, class_range, holds_plan,
+                                              lemma_parts, relax_counts, sample_bound, search_plan)
 from metricproofs.provers.results import MethodResult
 from metricproofs.provers.smt import ABSTRACTIONS, PRODUCT_ABSTRACTION, SMT_CORE, VARIANTS, SolverAnswer, Variant, admits, solve, unseeded_name
 
@@ -53,8 +53,6 @@ RACED: dict[str, tuple[Variant, ...]] = {
     "negation": (*ABSTRACTIONS, *VARIANTS[:4], *SMT_CORE),
 }
 RACED["lemmas-definedness"] = RACED["definedness"]  # the same question about the facts' divisions
-#: The obligations that check the facts (the lemmas' parts and their divisions).
-FACT_CHECKS = ("lemmas-definedness", "lemmas")
 
 
 def _exact(name: str) -> Variant:

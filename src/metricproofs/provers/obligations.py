@@ -30,7 +30,7 @@ from metricproofs import definitions as d
 from metricproofs.definitions import confusion_counts
 from metricproofs.provers.smt import CVC5_ENCODINGS, VARIANTS, Goal, Query, Variant, encode, solve
 
-__all__ = ["Obligation", "EXPORT_VARIANT", "SEARCH_VARIANT", "EXPORT_CLASSES", "EXPORT_MAX_CLASSES", "SEARCH_TIMEOUT",
+__all__ = ["Obligation", "FACT_CHECKS", "EXPORT_VARIANT", "SEARCH_VARIANT", "EXPORT_CLASSES", "EXPORT_MAX_CLASSES", "SEARCH_TIMEOUT",
            "SMALL_BOUNDS", "variant", "class_range", "relax_counts", "sample_bound", "export_classes",
            "lemma_facts", "fact_premises", "fact_instances", "lemma_parts", "formula_plan", "holds_plan", "search_plan", "smallest_model"]
 
@@ -49,6 +49,11 @@ SEARCH_TIMEOUT = 30.0  # z3, per query, when looking for the smallest model of a
 SMALL_BOUNDS = (2, 3, 4, 6, 8, 12)  # sample-count bounds tried first, so counterexamples are small
 
 Status = Literal["sat", "unsat"]
+
+#: The obligations of :func:`holds_plan` that check the lemmas' facts (their divisions, then
+#: the facts themselves); the definedness query and the negation may assume the facts only
+#: once every one of these is unsat.
+FACT_CHECKS = ("lemmas-definedness", "lemmas")
 
 
 def variant(name: str) -> Variant:

@@ -216,6 +216,7 @@ class _AbstractDivisionBackend(SmtBackend):
         return Term(shared.text, "Real", exact.ratio)
 
 
+@dataclass
 class _AbstractProductBackend(SmtBackend):
     """The encoder with every product of two or more non-constants written ``(_mul a b)``,
     factors sorted by their text (so one product is one term wherever it occurs) and nested
@@ -225,22 +226,19 @@ class _AbstractProductBackend(SmtBackend):
 
     def mul(self, factors: list[Term]) -> Term:
         kept = [f for f in factors if f.text not in ("1", "1.0")]
-        texts, sort = self._unify(kept) if len(kept) > 1 else ([], "Real")
-        variables = sorted(text for text in texts if not _NUMERAL.match(text))
-        if len(variables) < 2 or any(self._indicator(f) for f in kept):
-            return super().mul(factors)  # linear already, or a 0/1 selection (which stays exact)
-        self.abstracted = True
+        if len(kept) < 2 or any(self.is_indicator(f) for f in kept):
+            return super().mul(factors)  # one factor, or a 0/1 selection (which stays exact)
+        texts, sort = self._unify(kept)
         real = [text if sort == "Real" else f"(to_real {text})" for text in texts]
         variables = sorted(text for text in real if not _NUMERAL.match(text))
+        if len(variables) < 2:
+            return super().mul(factors)  # linear already
+        self.abstracted = True
         constants = [text for text in real if _NUMERAL.match(text)]
         product = variables[0]
         for factor in variables[1:]:
             product = f"({PRODUCT} {product} {factor})"
         return self._share(Term(f"(* {' '.join(constants)} {product})" if constants else product, "Real"))
-
-    def _indicator(self, factor: Term) -> bool:
-        spec = self.declared.get(factor.text)
-        return spec is not None and spec.sort == "Int" and spec.lower == "0" and spec.upper == "1"
 
 
 @dataclass(frozen=True)
